@@ -1,0 +1,69 @@
+// Form fields: label, input, hint and errors tied together for screen readers.
+import type { InputHTMLAttributes, TextareaHTMLAttributes } from "react";
+import type { FieldError, FormErrors } from "~/utils/forms";
+import { useT } from "~/utils/use-lang";
+
+function ErrorList({ id, errors }: { id: string; errors?: FieldError[] }) {
+  const t = useT();
+  if (!errors?.length) return null;
+  return (
+    <ul id={id} className="field__errors">
+      {errors.map((e) => (
+        <li key={e.key}>{t(e.key, e.params)}</li>
+      ))}
+    </ul>
+  );
+}
+
+type FieldProps = {
+  name: string;
+  label: string;
+  errors?: FieldError[];
+  hint?: string;
+};
+
+export function Field({ name, label, errors, hint, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  const id = input.id ?? `field-${name}`;
+  const described = [hint ? `${id}-hint` : null, errors?.length ? `${id}-errors` : null].filter(Boolean).join(" ");
+  return (
+    <div className={`field${errors?.length ? " field--invalid" : ""}`}>
+      <label htmlFor={id}>{label}</label>
+      {hint ? <p id={`${id}-hint`} className="field__hint">{hint}</p> : null}
+      <ErrorList id={`${id}-errors`} errors={errors} />
+      <input id={id} name={name} aria-invalid={errors?.length ? true : undefined} aria-describedby={described || undefined} {...input} />
+    </div>
+  );
+}
+
+export function TextareaField({ name, label, errors, hint, ...input }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const id = input.id ?? `field-${name}`;
+  const described = [hint ? `${id}-hint` : null, errors?.length ? `${id}-errors` : null].filter(Boolean).join(" ");
+  return (
+    <div className={`field${errors?.length ? " field--invalid" : ""}`}>
+      <label htmlFor={id}>{label}</label>
+      {hint ? <p id={`${id}-hint`} className="field__hint">{hint}</p> : null}
+      <ErrorList id={`${id}-errors`} errors={errors} />
+      <textarea id={id} name={name} aria-invalid={errors?.length ? true : undefined} aria-describedby={described || undefined} {...input} />
+    </div>
+  );
+}
+
+/** A summary of all errors at the top of a form, focused after a failed submit. */
+export function ErrorSummary({ errors, labels }: { errors?: FormErrors; labels: Record<string, string> }) {
+  const t = useT();
+  if (!errors || Object.keys(errors).length === 0) return null;
+  return (
+    <div className="error-summary" role="alert" tabIndex={-1} aria-labelledby="error-summary-title">
+      <h2 id="error-summary-title">{t("a11y.form.errorSummary")}</h2>
+      <ul>
+        {Object.entries(errors).map(([field, list]) => (
+          <li key={field}>
+            <a href={`#field-${field}`}>
+              {labels[field] ?? field}: {list.map((e) => t(e.key, e.params)).join(" ")}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+// The frame of every page: skip link, header with navigation and language switcher, footer.
+import { Link, NavLink, useLocation } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { languageNames, languages, switchLanguagePath, type Lang } from "~/i18n";
+import { useLang, useT } from "~/utils/use-lang";
+
+export function SiteLayout({ children }: { children: ReactNode }) {
+  const t = useT();
+  const lang = useLang();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("site.skipToContent")}
+      </a>
+      <header className="site-header">
+        <div className="container site-header__top">
+          <Link to={`/${lang}`} className="site-brand">
+            <span className="site-brand__agency">{t("site.agency")}</span>
+            <span className="site-brand__name">{t("site.name")}</span>
+          </Link>
+          <LanguageSwitcher />
+        </div>
+        <nav aria-label={t("nav.label")} className="site-nav">
+          <ul className="container site-nav__list">
+            <NavItem to={`/${lang}`} end label={t("nav.home")} />
+            <NavItem to={`/${lang}/strategy`} label={t("nav.strategy")} />
+            <NavItem to={`/${lang}/values`} label={t("nav.values")} />
+            <NavItem to={`/${lang}/goals`} label={t("nav.goals")} />
+            <NavItem to={`/${lang}/units`} label={t("nav.units")} />
+          </ul>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1} className="container site-main">
+        {children}
+      </main>
+      <footer className="site-footer">
+        <div className="container">
+          <p>{t("footer.text")}</p>
+          <p>
+            <Link to={`/${lang}/accessibility`}>{t("footer.accessibility")}</Link>
+          </p>
+        </div>
+      </footer>
+    </>
+  );
+}
+
+function NavItem({ to, label, end }: { to: string; label: string; end?: boolean }) {
+  return (
+    <li>
+      <NavLink to={to} end={end} prefetch="intent">
+        {label}
+      </NavLink>
+    </li>
+  );
+}
+
+/** Links to the same page in the other languages; a plain link, so it works without JavaScript. */
+function LanguageSwitcher() {
+  const t = useT();
+  const current = useLang();
+  const location = useLocation();
+  const here = location.pathname + location.search;
+  return (
+    <nav aria-label={t("lang.switcherLabel")} className="language-switcher">
+      <ul>
+        {languages.map((lang: Lang) => (
+          <li key={lang}>
+            {lang === current ? (
+              <span aria-current="true" lang={lang} className="language-switcher__current">
+                {languageNames[lang]}
+              </span>
+            ) : (
+              <a href={`/language?to=${encodeURIComponent(switchLanguagePath(here, lang))}`} lang={lang} hrefLang={lang}>
+                {languageNames[lang]}
+              </a>
+            )}
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,77 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { GeneralErrorBoundary, errorMessages, errorStatus } from "~/components/error-boundary";
+import { SiteLayout } from "~/components/layout";
+import { isLang, languages, switchLanguagePath, translator } from "~/i18n";
+import { preferredLanguage } from "~/i18n/negotiate.server";
+import { pageTitle } from "~/utils/meta";
+import { useNonce } from "~/utils/nonce";
+import { useLang } from "~/utils/use-lang";
+import appStyles from "~/styles/app.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: appStyles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  return {
+    preferredLang: preferredLanguage(request),
+    origin: process.env.PUBLIC_ORIGIN || url.origin,
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ params, error, data }) => {
+  const lang = isLang(params.lang) ? params.lang : (data?.preferredLang ?? "en");
+  const t = translator(lang);
+  return error ? pageTitle(lang, errorMessages(t, errorStatus(error)).title) : [{ title: t("site.name") }];
+};
+
+export function Layout({ children }: { children: ReactNode }) {
+  const lang = useLang();
+  const nonce = useNonce();
+  return (
+    <html lang={lang}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <AlternateLinks />
+        <Links />
+      </head>
+      <body>
+        <SiteLayout>{children}</SiteLayout>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+/** Canonical and hreflang alternates of the current page, one per language. */
+function AlternateLinks() {
+  const root = useRouteLoaderData<typeof loader>("root");
+  const location = useLocation();
+  const lang = useLang();
+  if (!root) return null;
+  const here = location.pathname + location.search;
+  return (
+    <>
+      <link rel="canonical" href={root.origin + switchLanguagePath(here, lang)} />
+      {languages.map((l) => (
+        <link key={l} rel="alternate" hrefLang={l} href={root.origin + switchLanguagePath(here, l)} />
+      ))}
+      <link rel="alternate" hrefLang="x-default" href={root.origin + switchLanguagePath(here, "en")} />
+    </>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

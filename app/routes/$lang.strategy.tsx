@@ -1,0 +1,83 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { FallbackNotice, LocalizedBlock } from "~/components/localized";
+import { fallbackLanguages } from "~/i18n/content";
+import { formatDate } from "~/i18n";
+import { getGoals, getOrganisation } from "~/models/organisation.server";
+import { langParam } from "~/utils/lang-param.server";
+import { titleMeta } from "~/utils/meta";
+import { useLang, useT } from "~/utils/use-lang";
+import { LocalizedInline } from "~/components/localized";
+
+export const meta = titleMeta("nav.strategy");
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const lang = langParam(params);
+  const [org, goals] = await Promise.all([getOrganisation(lang), getGoals(lang)]);
+  return { org, goals };
+}
+
+export default function Strategy() {
+  const { org, goals } = useLoaderData<typeof loader>();
+  const t = useT();
+  const lang = useLang();
+  const { profile } = org;
+  return (
+    <>
+      <h1>{t("strategy.title", { start: String(profile.strategyPeriodStart), end: String(profile.strategyPeriodEnd) })}</h1>
+      {org.strategyTitle ? (
+        <LocalizedBlock text={org.strategyTitle}>{(v) => <p className="lead">{v}</p>}</LocalizedBlock>
+      ) : null}
+      {profile.strategyPublishedOn ? (
+        <p className="meta">{t("strategy.published", { date: formatDate(lang, profile.strategyPublishedOn) })}</p>
+      ) : null}
+      {org.strategySummary ? (
+        <LocalizedBlock text={org.strategySummary}>{(v) => <p>{v}</p>}</LocalizedBlock>
+      ) : null}
+      {org.strategyVision ? (
+        <section aria-labelledby="vision">
+          <h2 id="vision">{t("strategy.visionHeading")}</h2>
+          <LocalizedBlock text={org.strategyVision}>
+            {(points) => (
+              <ul>
+                {points.map((point) => (
+                  <li key={point}>{point}</li>
+                ))}
+              </ul>
+            )}
+          </LocalizedBlock>
+        </section>
+      ) : null}
+      <section aria-labelledby="strategy-goals">
+        <h2 id="strategy-goals">{t("strategy.goalsHeading")}</h2>
+        <FallbackNotice langs={fallbackLanguages(goals.map((g) => g.text))} />
+        <ol>
+          {goals.map((g) => (
+            <li key={g.key}>
+              <LocalizedInline text={g.text} />
+            </li>
+          ))}
+        </ol>
+        <p>{t("strategy.notPublic")}</p>
+        <p>
+          <Link to={`/${lang}/goals`}>{t("strategy.goalsLink")}</Link> ·{" "}
+          <Link to={`/${lang}/values`}>{t("strategy.valuesLink")}</Link>
+        </p>
+      </section>
+      {org.agencyDuties ? (
+        <section aria-labelledby="duties">
+          <h2 id="duties">{t("strategy.dutiesHeading")}</h2>
+          <LocalizedBlock text={org.agencyDuties}>
+            {(duties) => (
+              <ul>
+                {duties.map((duty) => (
+                  <li key={duty}>{duty}</li>
+                ))}
+              </ul>
+            )}
+          </LocalizedBlock>
+        </section>
+      ) : null}
+    </>
+  );
+}

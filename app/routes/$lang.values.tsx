@@ -1,0 +1,41 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { FallbackNotice, LocalizedInline, OutdatedMark } from "~/components/localized";
+import { fallbackLanguages } from "~/i18n/content";
+import { getValues } from "~/models/organisation.server";
+import { langParam } from "~/utils/lang-param.server";
+import { titleMeta } from "~/utils/meta";
+import { useT } from "~/utils/use-lang";
+
+export const meta = titleMeta("values.title");
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  return { values: await getValues(langParam(params)) };
+}
+
+export default function Values() {
+  const { values } = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <>
+      <h1>{t("values.title")}</h1>
+      <p className="lead">{t("values.lead")}</p>
+      <FallbackNotice langs={fallbackLanguages(values.map((v) => v.name))} />
+      <ol className="numbered-cards">
+        {values.map((v) => (
+          <li key={v.key}>
+            <h2>
+              <LocalizedInline text={v.name} />
+            </h2>
+            <OutdatedMark text={v.name} />
+            {v.description ? (
+              <p>
+                <LocalizedInline text={v.description} />
+              </p>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}

@@ -1,0 +1,19 @@
+// Page titles: "<page> – <site name>" in the page's language; error pages get the error's title.
+import type { MetaDescriptor } from "@remix-run/node";
+import { errorMessages, errorStatus } from "~/components/error-boundary";
+import { defaultLang, isLang, translator, type Lang, type MessageKey } from "~/i18n";
+
+export function pageTitle(lang: Lang, title: string): MetaDescriptor[] {
+  return [{ title: `${title} – ${translator(lang)("site.name")}` }];
+}
+
+/** A route's meta export: a title from a message key, or from the loader's `title`. */
+export function titleMeta(key: MessageKey) {
+  return ({ params, error, data }: { params: Record<string, string | undefined>; error?: unknown; data?: unknown }) => {
+    const lang = isLang(params.lang) ? params.lang : defaultLang;
+    const t = translator(lang);
+    if (error) return pageTitle(lang, errorMessages(t, errorStatus(error)).title);
+    const loaded = data as { title?: string } | undefined;
+    return pageTitle(lang, loaded?.title ?? t(key));
+  };
+}
