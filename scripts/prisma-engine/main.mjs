@@ -70,24 +70,46 @@ async function runRpc(args) {
       send({ jsonrpc: "2.0", id, method: "print", params: { content } });
     });
 
-  const session = await new EngineSession({ datamodels, datasource: args.datasource, cwd: process.cwd(), print }).start();
+  const session = new EngineSession({ datamodels, datasource: args.datasource, cwd: process.cwd(), print });
+  try {
+    await session.start(); // the engine connects at once: a bad URL fails here
+  } catch (error) {
+    const { message, error_code } = errorData(error, session.bound?.errorRegistry);
+    log("ERROR", `Could not start the schema engine: ${message}`, error_code ? { error_code } : {});
+    return 1;
+  }
 
   let queue = Promise.resolve();
+  let inFlight = null;
+  const sendError = (id, error) => {
+    const data = errorData(error, session.bound?.errorRegistry);
+    if (data.is_panic) log("ERROR", data.message, { is_panic: true });
+    send({
+      jsonrpc: "2.0",
+      id,
+      error: { code: error?.rpcCode ?? ENGINE_ERROR_CODE, message: "An error happened. Check the data field for details.", data },
+    });
+  };
   const handle = async (request) => {
     const { id, method, params } = request;
+    inFlight = id;
     try {
       const result = await session.call(method, params);
       send({ jsonrpc: "2.0", id, result: result ?? {} });
     } catch (error) {
-      const data = errorData(error, session.bound?.errorRegistry);
-      if (data.is_panic) log("ERROR", data.message, { is_panic: true });
-      send({
-        jsonrpc: "2.0",
-        id,
-        error: { code: error?.rpcCode ?? ENGINE_ERROR_CODE, message: "An error happened. Check the data field for details.", data },
-      });
+      sendError(id, error);
+    } finally {
+      inFlight = null;
     }
   };
+  // A Rust panic can trap in a microtask the engine spawned, outside any promise we hold. The
+  // WASM instance is unusable afterwards: answer the request in flight as a panic and exit 101,
+  // as the native engine does.
+  process.on("uncaughtException", (error) => {
+    if (inFlight !== null) sendError(inFlight, error);
+    else log("ERROR", errorData(error).message, { is_panic: true });
+    process.exit(101);
+  });
 
   const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
   rl.on("line", (line) => {
@@ -148,7 +170,7 @@ export async function main(argv = process.argv.slice(2)) {
   try {
     return await runRpc(args);
   } catch (error) {
-    log("ERROR", `schema-engine stand-in could not start: ${error?.message ?? error}`);
+    log("ERROR", `schema-engine stand-in failed: ${error?.message ?? error}`);
     return 1;
   }
 }

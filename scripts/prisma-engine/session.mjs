@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import { engineLog, log } from "./log.mjs";
-import { loadSchemaEngineWasm } from "./wasm.mjs";
+import { loadSchemaEngineWasm, takePanicMessage } from "./wasm.mjs";
 import { createSqliteFactory, ensureMigrationsTable, isSqliteUrl, migrationsTableExists, truncateSqliteFile } from "./sqlite.mjs";
 import { createPostgresFactory, isPostgresUrl } from "./postgres.mjs";
 
@@ -59,12 +59,13 @@ export function errorData(error, errorRegistry) {
           return held ? `${match}: ${held.message ?? String(held)}` : match;
         });
   const isPanic = error instanceof WebAssembly.RuntimeError || error?.name === "RuntimeError" || !!error?.is_panic;
+  const panicMessage = isPanic ? takePanicMessage() : null;
   const meta = error?.meta && typeof error.meta === "object"
     ? Object.fromEntries(Object.entries(error.meta).map(([k, v]) => [k, explain(v)]))
     : error?.meta ?? null;
   return {
     is_panic: isPanic,
-    message: explain(error?.message ?? String(error)),
+    message: panicMessage ?? explain(error?.message ?? String(error)),
     error_code: typeof error?.code === "string" && /^P\d{4}$/.test(error.code) ? error.code : null,
     meta,
   };
@@ -91,7 +92,10 @@ export class EngineSession {
   }
 
   async newEngine() {
-    this.engine = await this.wasm.SchemaEngine.new({ datamodels: this.datamodels }, engineLog, this.bound);
+    // No --datamodels (e.g. `migrate diff` without a schema) must be "none", not an empty list:
+    // the engine panics validating zero schema files.
+    const datamodels = this.datamodels.length > 0 ? this.datamodels : undefined;
+    this.engine = await this.wasm.SchemaEngine.new({ datamodels }, engineLog, this.bound);
   }
 
   get isSqliteFile() {
