@@ -98,6 +98,10 @@ export const en = {
   "error.text": "An unexpected error occurred. Please try again later. If the problem continues, contact the service desk.",
   "error.forbiddenTitle": "Access denied",
   "error.forbiddenText": "You do not have permission to see this page.",
+
+  // -- sign-in, editing, history, audit, admin (issue 4) --
+
+  // -- directory, org chart, site search (issue 5) --
 } as const;
 
 export type MessageKey = keyof typeof en;

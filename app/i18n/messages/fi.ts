@@ -98,4 +98,8 @@ export const fi: Messages = {
   "error.text": "Tapahtui odottamaton virhe. Yritä myöhemmin uudelleen. Jos ongelma jatkuu, ota yhteyttä tukipalveluun.",
   "error.forbiddenTitle": "Ei käyttöoikeutta",
   "error.forbiddenText": "Sinulla ei ole oikeutta nähdä tätä sivua.",
+
+  // -- sign-in, editing, history, audit, admin (issue 4) --
+
+  // -- directory, org chart, site search (issue 5) --
 };

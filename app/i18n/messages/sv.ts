@@ -98,4 +98,8 @@ export const sv: Messages = {
   "error.text": "Ett oväntat fel inträffade. Försök igen senare. Om problemet kvarstår, kontakta supporten.",
   "error.forbiddenTitle": "Åtkomst nekad",
   "error.forbiddenText": "Du har inte behörighet att se den här sidan.",
+
+  // -- sign-in, editing, history, audit, admin (issue 4) --
+
+  // -- directory, org chart, site search (issue 5) --
 };
