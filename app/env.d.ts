@@ -7,6 +7,8 @@ declare module "@remix-run/node" {
   interface AppLoadContext {
     /** Per-response Content-Security-Policy nonce set by scripts/serve.mjs. */
     cspNonce?: string;
+    /** The client's address as Express sees it (honours X-Forwarded-For only with TRUST_PROXY). */
+    clientIp?: string;
   }
 }
 

@@ -5,6 +5,7 @@ import { GeneralErrorBoundary, errorMessages, errorStatus } from "~/components/e
 import { SiteLayout } from "~/components/layout";
 import { isLang, languages, switchLanguagePath, translator } from "~/i18n";
 import { preferredLanguage } from "~/i18n/negotiate.server";
+import { getOptionalUser } from "~/utils/auth.server";
 import { pageTitle } from "~/utils/meta";
 import { useNonce } from "~/utils/nonce";
 import { useLang } from "~/utils/use-lang";
@@ -17,9 +18,11 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
+  const user = await getOptionalUser(request);
   return {
     preferredLang: preferredLanguage(request),
     origin: process.env.PUBLIC_ORIGIN || url.origin,
+    user: user && { id: user.id, name: user.name, role: user.role, editableUnitIds: user.editableUnitIds },
   };
 }
 

@@ -208,3 +208,23 @@ export const units: SeedUnit[] = [
   placeholderUnit("management-support", "Management Support"),
   placeholderUnit("security-unit", "Security Unit", ["Security matters", "Contingency planning"]),
 ];
+
+/** Demo accounts, seeded only outside production (the names say they are demo people). */
+export const demoAccounts: {
+  email: string;
+  name: string;
+  role: "employee" | "unit_editor" | "hr_editor" | "admin";
+  homeUnit?: string;
+  editableUnits?: string[];
+}[] = [
+  { email: "admin@migri.example", name: "Demo Admin", role: "admin", homeUnit: "digital-services-unit" },
+  { email: "hr@migri.example", name: "Demo HR Editor", role: "hr_editor", homeUnit: "human-resources-unit" },
+  {
+    email: "editor@migri.example",
+    name: "Demo Unit Editor",
+    role: "unit_editor",
+    homeUnit: "digital-services-unit",
+    editableUnits: ["digital-services-unit"],
+  },
+  { email: "newcomer@migri.example", name: "Demo Newcomer", role: "employee", homeUnit: "digital-services-unit" },
+];

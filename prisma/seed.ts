@@ -2,7 +2,12 @@
 // (so an editor's changes survive), and prints what it did.
 import { pathToFileURL } from "node:url";
 import type { PrismaClient } from "~/generated/prisma/client";
+import { hashPassword } from "~/models/user.server";
+import { isProductionMode } from "~/utils/env.server";
 import * as content from "./seed-content";
+
+/** Password of the demo accounts (evaluation and development only); see README. */
+export const DEFAULT_DEMO_PASSWORD = "migri-demo-2026";
 
 type Log = (line: string) => void;
 
@@ -92,7 +97,42 @@ export async function seed(prisma: PrismaClient, log: Log = console.log): Promis
     units += 1;
   }
   count("units", units);
+
+  if (isProductionMode()) {
+    log("seed: demo accounts: skipped (production mode)");
+  } else {
+    count("demo accounts", await seedDemoAccounts(prisma, process.env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD));
+  }
   return { created };
+}
+
+/**
+ * Demo accounts for evaluation. Created once; a later seed never resets a changed password,
+ * role or unit assignment.
+ */
+async function seedDemoAccounts(prisma: PrismaClient, password: string): Promise<number> {
+  let created = 0;
+  let passwordHash: string | undefined;
+  for (const account of content.demoAccounts) {
+    if (await prisma.user.findUnique({ where: { email: account.email } })) continue;
+    passwordHash ??= await hashPassword(password);
+    const unitId = async (slug: string | undefined) =>
+      slug ? (await prisma.unit.findUniqueOrThrow({ where: { slug } })).id : null;
+    const homeUnitId = await unitId(account.homeUnit);
+    const editable = await Promise.all((account.editableUnits ?? []).map(unitId));
+    await prisma.user.create({
+      data: {
+        email: account.email,
+        name: account.name,
+        role: account.role,
+        homeUnitId,
+        passwordHash,
+        editableUnits: { create: editable.filter((id): id is number => id !== null).map((id) => ({ unitId: id })) },
+      },
+    });
+    created += 1;
+  }
+  return created;
 }
 
 /**

@@ -1,7 +1,8 @@
 // The frame of every page: skip link, header with navigation and language switcher, footer.
-import { Link, NavLink, useLocation } from "@remix-run/react";
+import { Form, Link, NavLink, useLocation, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { languageNames, languages, switchLanguagePath, type Lang } from "~/i18n";
+import type { loader as rootLoader } from "~/root";
 import { useLang, useT } from "~/utils/use-lang";
 
 export function SiteLayout({ children }: { children: ReactNode }) {
@@ -18,7 +19,10 @@ export function SiteLayout({ children }: { children: ReactNode }) {
             <span className="site-brand__agency">{t("site.agency")}</span>
             <span className="site-brand__name">{t("site.name")}</span>
           </Link>
-          <LanguageSwitcher />
+          <div className="site-header__tools">
+            <LanguageSwitcher />
+            <AccountLinks />
+          </div>
         </div>
         <nav aria-label={t("nav.label")} className="site-nav">
           <ul className="container site-nav__list">
@@ -52,6 +56,35 @@ function NavItem({ to, label, end }: { to: string; label: string; end?: boolean 
         {label}
       </NavLink>
     </li>
+  );
+}
+
+/** Sign in, or who is signed in with their account link and a sign-out button. */
+function AccountLinks() {
+  const t = useT();
+  const lang = useLang();
+  const location = useLocation();
+  const root = useRouteLoaderData<typeof rootLoader>("root");
+  const user = root?.user;
+  if (!user) {
+    if (/\/login$/.test(location.pathname)) return null;
+    const redirectTo = location.pathname + location.search;
+    return (
+      <Link className="account-links__sign-in" to={`/${lang}/login?${new URLSearchParams({ redirectTo })}`}>
+        {t("auth.signIn")}
+      </Link>
+    );
+  }
+  return (
+    <div className="account-links">
+      <Link to={`/${lang}/account`}>{user.name}</Link>
+      <Form method="post" action="/logout" reloadDocument>
+        <input type="hidden" name="lang" value={lang} />
+        <button type="submit" className="link-button">
+          {t("auth.signOut")}
+        </button>
+      </Form>
+    </div>
   );
 }
 

@@ -8,3 +8,4 @@ const template = inject("templateDatabase");
 const workerDb = path.join(path.dirname(template), `worker-${process.env.VITEST_POOL_ID ?? "0"}-${process.pid}.db`);
 if (!fs.existsSync(workerDb)) fs.copyFileSync(template, workerDb);
 process.env.DATABASE_URL = `file:${workerDb}`;
+process.env.SESSION_SECRET ??= "vitest-only-session-secret";

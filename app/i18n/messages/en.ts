@@ -100,6 +100,25 @@ export const en = {
   "error.forbiddenText": "You do not have permission to see this page.",
 
   // -- sign-in, editing, history, audit, admin (issue 4) --
+  "auth.signIn": "Sign in",
+  "auth.signOut": "Sign out",
+  "auth.signInTitle": "Sign in to the portal",
+  "auth.signInLead": "Sign in with your work email address and password.",
+  "auth.email": "Email address",
+  "auth.password": "Password",
+  "auth.invalid": "The email address or password is wrong.",
+  "auth.throttled": "Too many failed attempts. Try again in {minutes} minutes.",
+  "auth.signedInAs": "Signed in as {name}",
+  "auth.account": "Your account",
+  "auth.accountTitle": "Your account",
+  "auth.role": "Role",
+  "auth.signOutEverywhere": "Sign out on all devices",
+  "auth.signOutEverywhereHint": "Ends every session of your account, on this and other devices.",
+  "role.employee": "Employee",
+  "role.unit_editor": "Unit editor",
+  "role.hr_editor": "HR editor",
+  "role.admin": "Administrator",
+  "error.passwordTooShort": "Use at least {min} characters.",
 
   // -- directory, org chart, site search (issue 5) --
 } as const;

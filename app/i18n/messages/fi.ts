@@ -100,6 +100,25 @@ export const fi: Messages = {
   "error.forbiddenText": "Sinulla ei ole oikeutta nähdä tätä sivua.",
 
   // -- sign-in, editing, history, audit, admin (issue 4) --
+  "auth.signIn": "Kirjaudu sisään",
+  "auth.signOut": "Kirjaudu ulos",
+  "auth.signInTitle": "Kirjaudu portaaliin",
+  "auth.signInLead": "Kirjaudu työsähköpostiosoitteellasi ja salasanallasi.",
+  "auth.email": "Sähköpostiosoite",
+  "auth.password": "Salasana",
+  "auth.invalid": "Sähköpostiosoite tai salasana on väärin.",
+  "auth.throttled": "Liian monta epäonnistunutta yritystä. Yritä uudelleen {minutes} minuutin kuluttua.",
+  "auth.signedInAs": "Kirjautuneena: {name}",
+  "auth.account": "Oma tili",
+  "auth.accountTitle": "Oma tili",
+  "auth.role": "Rooli",
+  "auth.signOutEverywhere": "Kirjaudu ulos kaikilta laitteilta",
+  "auth.signOutEverywhereHint": "Päättää tilisi kaikki istunnot tällä ja muilla laitteilla.",
+  "role.employee": "Työntekijä",
+  "role.unit_editor": "Yksikön sisällöntuottaja",
+  "role.hr_editor": "HR-sisällöntuottaja",
+  "role.admin": "Pääkäyttäjä",
+  "error.passwordTooShort": "Käytä vähintään {min} merkkiä.",
 
   // -- directory, org chart, site search (issue 5) --
 };

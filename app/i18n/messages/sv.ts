@@ -100,6 +100,25 @@ export const sv: Messages = {
   "error.forbiddenText": "Du har inte behörighet att se den här sidan.",
 
   // -- sign-in, editing, history, audit, admin (issue 4) --
+  "auth.signIn": "Logga in",
+  "auth.signOut": "Logga ut",
+  "auth.signInTitle": "Logga in i portalen",
+  "auth.signInLead": "Logga in med din e-postadress i tjänsten och ditt lösenord.",
+  "auth.email": "E-postadress",
+  "auth.password": "Lösenord",
+  "auth.invalid": "E-postadressen eller lösenordet är fel.",
+  "auth.throttled": "För många misslyckade försök. Försök igen om {minutes} minuter.",
+  "auth.signedInAs": "Inloggad som {name}",
+  "auth.account": "Ditt konto",
+  "auth.accountTitle": "Ditt konto",
+  "auth.role": "Roll",
+  "auth.signOutEverywhere": "Logga ut på alla enheter",
+  "auth.signOutEverywhereHint": "Avslutar alla sessioner för ditt konto, på den här och andra enheter.",
+  "role.employee": "Anställd",
+  "role.unit_editor": "Enhetsredaktör",
+  "role.hr_editor": "HR-redaktör",
+  "role.admin": "Administratör",
+  "error.passwordTooShort": "Använd minst {min} tecken.",
 
   // -- directory, org chart, site search (issue 5) --
 };

@@ -1,0 +1,19 @@
+// POST /logout ends this browser's session. (GET only redirects: signing out changes state.)
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { isLang } from "~/i18n";
+import { recordAudit } from "~/models/audit.server";
+import { endSession } from "~/models/session.server";
+import { clientIp, getOptionalUser } from "~/utils/auth.server";
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await getOptionalUser(request);
+  const form = await request.formData();
+  const lang = String(form.get("lang") ?? "");
+  const cookie = await endSession(request);
+  if (user) await recordAudit({ action: "auth.sign_out", actor: user, ipAddress: clientIp(context), targetType: "user", targetId: user.id });
+  return redirect(isLang(lang) ? `/${lang}` : "/", { headers: { "Set-Cookie": cookie } });
+}
+
+export async function loader() {
+  return redirect("/");
+}
