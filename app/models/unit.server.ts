@@ -31,6 +31,7 @@ export async function listUnits(lang: Lang) {
     include: { texts: true },
   });
   return units.map((u) => ({
+    id: u.id,
     slug: u.slug,
     kind: u.kind as UnitKind,
     parentSlug: units.find((p) => p.id === u.parentId)?.slug ?? null,
@@ -71,4 +72,9 @@ export async function getUnit(lang: Lang, slug: string) {
     parent: unit.parent ? nameOf(unit.parent) : null,
     children: unit.children.map(nameOf),
   };
+}
+
+/** Units as choices in a form (admin pages): id and name in the reader's language. */
+export async function listUnitOptions(lang: Lang) {
+  return (await listUnits(lang)).map((u) => ({ id: u.id, name: u.name?.value ?? u.slug, lang: u.name?.lang ?? lang }));
 }

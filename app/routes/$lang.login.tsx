@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Field } from "~/components/forms";
 import { recordAudit } from "~/models/audit.server";
@@ -11,6 +11,9 @@ import { safeRedirectPath } from "~/utils/safe-redirect";
 import { useT } from "~/utils/use-lang";
 
 export const meta = titleMeta("auth.signInTitle");
+
+// Retry-After of a throttled sign-in reaches the document response too.
+export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = langParam(params);

@@ -1,6 +1,6 @@
 // The one way forms are validated: a zod schema whose messages are message keys, parsed on the
 // server; the page shows each key, translated, next to its field, with what the user typed.
-import type { z } from "zod";
+import { z } from "zod";
 import type { MessageKey } from "~/i18n";
 
 export interface FieldError {
@@ -15,11 +15,16 @@ export type FormResult<T> =
   | { ok: false; errors: FormErrors; values: Record<string, string> };
 
 export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): FormResult<z.output<S>> {
+  // A name sent more than once (checkboxes) becomes a list; see `listOf`.
+  const input: Record<string, string | string[]> = {};
   const values: Record<string, string> = {};
   for (const [name, value] of formData.entries()) {
-    if (typeof value === "string") values[name] = value;
+    if (typeof value !== "string") continue;
+    const previous = input[name];
+    input[name] = previous === undefined ? value : [...(Array.isArray(previous) ? previous : [previous]), value];
+    values[name] ??= value;
   }
-  const result = schema.safeParse(values);
+  const result = schema.safeParse(input);
   if (result.success) return { ok: true, data: result.data };
   const errors: FormErrors = {};
   for (const issue of result.error.issues) {
@@ -28,6 +33,11 @@ export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): F
     (errors[field] ??= []).push({ key, params });
   }
   return { ok: false, errors, values };
+}
+
+/** A field that may be sent any number of times (checkboxes): always a list. */
+export function listOf<T extends z.ZodType>(item: T) {
+  return z.preprocess((v) => (v == null ? [] : Array.isArray(v) ? v : [v]), z.array(item));
 }
 
 /** Schema messages are "key" or "key|{json params}", e.g. tooLong(2000). */

@@ -32,22 +32,20 @@ export function parseArgs(argv) {
 // JSON-RPC results are plain JSON; a stray BigInt (SQLite integers) must not crash stringify.
 const toJson = (value) => JSON.stringify(value, (_key, v) => (typeof v === "bigint" ? Number(v) : v));
 
+const ONE_SHOT = {
+  sqlite: { "can-connect-to-database": sqliteCanConnect, "create-database": sqliteCreateDatabase, "drop-database": sqliteDropDatabase },
+  postgres: { "can-connect-to-database": postgresCanConnect, "create-database": postgresCreateDatabase, "drop-database": postgresDropDatabase },
+};
+
 /** The one-shot `cli` commands: exit 0, or an ERROR log line with error_code and exit 1. */
 async function runCliCommand(command, datasource) {
   const url = datasource?.url;
-  const cwd = process.cwd();
-  // The CLI ignores the first stderr line of a one-shot command and parses the rest as JSON.
-  log("INFO", `schema-engine stand-in: ${command}`);
   try {
     const kind = isSqliteUrl(url) ? "sqlite" : isPostgresUrl(url) ? "postgres" : null;
     if (!kind) throw new Error(`Unsupported or missing datasource URL for \`${command}\`.`);
-    const ops = {
-      sqlite: { "can-connect-to-database": sqliteCanConnect, "create-database": sqliteCreateDatabase, "drop-database": sqliteDropDatabase },
-      postgres: { "can-connect-to-database": postgresCanConnect, "create-database": postgresCreateDatabase, "drop-database": postgresDropDatabase },
-    }[kind];
-    const op = ops[command];
+    const op = ONE_SHOT[kind][command];
     if (!op) throw new Error(`Unknown cli command: ${command}`);
-    await op(url, cwd);
+    await op(url, process.cwd());
     return 0;
   } catch (error) {
     const code = typeof error?.code === "string" && /^P\d{4}$/.test(error.code) ? { error_code: error.code } : {};
@@ -56,9 +54,13 @@ async function runCliCommand(command, datasource) {
   }
 }
 
-/** JSON-RPC over stdin/stdout, one object per line, requests answered one at a time. */
-async function runRpc(args) {
-  const datamodels = args.datamodels.map((file) => [file, fs.readFileSync(file, "utf8")]);
+/**
+ * JSON-RPC over stdin/stdout, one object per line, requests answered one at a time.
+ * `startupError` (a refused engine hash) or a failing engine start does not end the process at
+ * once: the CLI would then wait forever for an answer and exit 0 having done nothing (seen with
+ * `migrate diff`). Instead every request is answered with that error, and the exit code is 1.
+ */
+async function runRpc(args, startupError) {
   const pendingPrints = new Map();
   let nextPrintId = 1;
   const send = (message) => process.stdout.write(toJson(message) + "\n");
@@ -70,34 +72,35 @@ async function runRpc(args) {
       send({ jsonrpc: "2.0", id, method: "print", params: { content } });
     });
 
-  const session = new EngineSession({ datamodels, datasource: args.datasource, cwd: process.cwd(), print });
-  try {
-    await session.start(); // the engine connects at once: a bad URL fails here
-  } catch (error) {
-    const { message, error_code } = errorData(error, session.bound?.errorRegistry);
-    log("ERROR", `Could not start the schema engine: ${message}`, error_code ? { error_code } : {});
-    return 1;
+  let session = null;
+  let failed = startupError ? { is_panic: false, message: startupError, error_code: null, meta: null } : null;
+  if (!failed) {
+    try {
+      const datamodels = args.datamodels.map((file) => [file, fs.readFileSync(file, "utf8")]);
+      session = new EngineSession({ datamodels, datasource: args.datasource, cwd: process.cwd(), print });
+      await session.start(); // the engine connects at once: a bad URL fails here
+    } catch (error) {
+      failed = errorData(error, session?.bound?.errorRegistry);
+      failed.message = `Could not start the schema engine: ${failed.message}`;
+      log("ERROR", failed.message, failed.error_code ? { error_code: failed.error_code } : {});
+    }
   }
+
+  const sendError = (id, data, rpcCode = ENGINE_ERROR_CODE) =>
+    send({ jsonrpc: "2.0", id, error: { code: rpcCode, message: "An error happened. Check the data field for details.", data } });
 
   let queue = Promise.resolve();
   let inFlight = null;
-  const sendError = (id, error) => {
-    const data = errorData(error, session.bound?.errorRegistry);
-    if (data.is_panic) log("ERROR", data.message, { is_panic: true });
-    send({
-      jsonrpc: "2.0",
-      id,
-      error: { code: error?.rpcCode ?? ENGINE_ERROR_CODE, message: "An error happened. Check the data field for details.", data },
-    });
-  };
-  const handle = async (request) => {
-    const { id, method, params } = request;
+  const handle = async ({ id, method, params }) => {
+    if (failed) return sendError(id, failed);
     inFlight = id;
     try {
       const result = await session.call(method, params);
       send({ jsonrpc: "2.0", id, result: result ?? {} });
     } catch (error) {
-      sendError(id, error);
+      const data = errorData(error, session.bound?.errorRegistry);
+      if (data.is_panic) log("ERROR", data.message, { is_panic: true });
+      sendError(id, data, error?.rpcCode);
     } finally {
       inFlight = null;
     }
@@ -106,8 +109,9 @@ async function runRpc(args) {
   // WASM instance is unusable afterwards: answer the request in flight as a panic and exit 101,
   // as the native engine does.
   process.on("uncaughtException", (error) => {
-    if (inFlight !== null) sendError(inFlight, error);
-    else log("ERROR", errorData(error).message, { is_panic: true });
+    const data = errorData(error, session?.bound?.errorRegistry);
+    log("ERROR", data.message, { is_panic: data.is_panic });
+    if (inFlight !== null) sendError(inFlight, data);
     process.exit(101);
   });
 
@@ -121,8 +125,9 @@ async function runRpc(args) {
       send({ jsonrpc: "2.0", id: null, error: { code: -32700, message: "Parse error" } });
       return;
     }
-    if (message.method === undefined && pendingPrints.has(message.id)) {
-      pendingPrints.get(message.id)();
+    if (message.method === undefined) {
+      // The CLI's answer to one of our `print` requests.
+      pendingPrints.get(message.id)?.();
       pendingPrints.delete(message.id);
       return;
     }
@@ -131,13 +136,13 @@ async function runRpc(args) {
 
   const shutdown = async () => {
     await queue;
-    await session.close().catch(() => {});
+    await session?.close().catch(() => {});
   };
   // The CLI ends stdin when it is done (and may send SIGTERM right after): clean up either way.
-  process.once("SIGTERM", () => shutdown().finally(() => process.exit(0)));
+  process.once("SIGTERM", () => shutdown().finally(() => process.exit(failed ? 1 : 0)));
   await new Promise((resolve) => rl.once("close", resolve));
   await shutdown();
-  return 0;
+  return failed ? 1 : 0;
 }
 
 export async function main(argv = process.argv.slice(2)) {
@@ -162,15 +167,14 @@ export async function main(argv = process.argv.slice(2)) {
     // one-shot mode, the first line), then the same as a JSON ERROR line for the CLI to show.
     process.stderr.write(`prisma-schema-engine: ${check.error}\n`);
     log("ERROR", check.error);
-    return 1;
+    if (args.cli) return 1;
+    return runRpc(args, check.error);
   }
 
-  if (args.cli) return runCliCommand(args.cli, args.datasource);
-
-  try {
-    return await runRpc(args);
-  } catch (error) {
-    log("ERROR", `schema-engine stand-in failed: ${error?.message ?? error}`);
-    return 1;
+  if (args.cli) {
+    // The CLI ignores the first stderr line of a one-shot command and parses the rest as JSON.
+    log("INFO", `schema-engine stand-in: ${args.cli}`);
+    return runCliCommand(args.cli, args.datasource);
   }
+  return runRpc(args, null);
 }

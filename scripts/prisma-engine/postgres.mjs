@@ -108,10 +108,11 @@ function adapterOptions(url) {
  * Gap 6: PrismaPg's own connectToShadowDb creates a temporary database and then connects to the
  * MAIN one (the connection string overrides the database name). Here the shadow connection goes
  * to the temporary database itself (its name written into the URL), which is dropped on dispose.
+ * @param {{ url: string, shadowDatabaseUrl?: string, state: any, adapterPg?: { PrismaPg: any } }} options
  */
-export async function createPostgresFactory({ url, shadowDatabaseUrl, state }) {
+export async function createPostgresFactory({ url, shadowDatabaseUrl, state, adapterPg }) {
   assertShadowDistinct(url, shadowDatabaseUrl);
-  const { PrismaPg } = await loadAdapterPg();
+  const { PrismaPg } = adapterPg ?? (await loadAdapterPg()); // adapterPg: injected by tests
   const connectTo = (target) => new PrismaPg({ connectionString: target }, adapterOptions(target)).connect();
   state.temporaryShadowDatabases ??= new Map();
 

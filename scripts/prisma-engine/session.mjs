@@ -5,7 +5,7 @@ import fs from "node:fs";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import { engineLog, log } from "./log.mjs";
 import { loadSchemaEngineWasm, takePanicMessage } from "./wasm.mjs";
-import { createSqliteFactory, ensureMigrationsTable, isSqliteUrl, migrationsTableExists, truncateSqliteFile } from "./sqlite.mjs";
+import { createSqliteFactory, ensureMigrationsTable, isSqliteUrl, lazyAdapter, migrationsTableExists, truncateSqliteFile } from "./sqlite.mjs";
 import { createPostgresFactory, isPostgresUrl } from "./postgres.mjs";
 
 /** The provider named in the schema's datasource block ("sqlite", "postgresql", ...), or null. */
@@ -30,12 +30,14 @@ export async function createAdapterFactory({ datasource, datamodels, cwd, state 
   // No URL (e.g. `migrate diff --from-empty --to-schema`): SQLite needs no server, use memory.
   const provider = schemaProvider(datamodels);
   if (provider === "sqlite") return createSqliteFactory({ url: "file::memory:", shadowDatabaseUrl, cwd, state });
+  const kind = { provider: provider === "postgresql" ? "postgres" : provider ?? "postgres", adapterName: "none" };
   return {
-    provider: provider === "postgresql" ? "postgres" : provider ?? "postgres",
-    adapterName: "none",
-    connect: async () => {
-      throw new Error("No datasource URL is configured (set datasource.url in prisma.config.ts).");
-    },
+    ...kind,
+    // Fails only when a command really needs the database (the engine connects at start).
+    connect: async () =>
+      lazyAdapter(async () => {
+        throw new Error("No datasource URL is configured (set datasource.url in prisma.config.ts).");
+      }, kind),
     connectToShadowDb: async () => {
       if (shadowDatabaseUrl && isPostgresUrl(shadowDatabaseUrl)) {
         return (await createPostgresFactory({ url: shadowDatabaseUrl, state })).connect();
@@ -116,7 +118,7 @@ export class EngineSession {
     this.state.missingMigrationsTable = false;
     switch (method) {
       case "getDatabaseVersion":
-        return this.engine.version(params ?? undefined);
+        return this.engine.version(); // its parameter is unused by the WASM engine
       case "diagnoseMigrationHistory": {
         const result = await this.engine.diagnoseMigrationHistory(params);
         // Gap 1: reads of a missing table were answered with no rows; say the table is missing.
@@ -124,7 +126,8 @@ export class EngineSession {
         return result;
       }
       case "markMigrationApplied":
-        // Gap 1, baselining: `migrate resolve --applied` on a database without history.
+        // Gap 1, baselining (`migrate resolve --applied` on a database without history): since
+        // history reads of a missing table now answer "no rows", make sure the table exists.
         if (this.isSqliteFile && !migrationsTableExists(this.factory.file)) {
           ensureMigrationsTable(this.factory.file);
           log("INFO", "Created the _prisma_migrations table to record a baseline.");

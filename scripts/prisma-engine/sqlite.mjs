@@ -47,7 +47,7 @@ function errorText(error) {
  * Patch one better-sqlite3 adapter instance (before it is bound, so the binder wraps the patched
  * methods). Own properties shadow the class methods; `this` stays the real adapter.
  */
-export function patchSqliteAdapter(adapter, { onMissingMigrationsTable } = {}) {
+export function patchSqliteAdapter(adapter, { onMissingMigrationsTable, trace = log } = {}) {
   const queryRaw = adapter.queryRaw.bind(adapter);
   const executeRaw = adapter.executeRaw.bind(adapter);
 
@@ -59,7 +59,7 @@ export function patchSqliteAdapter(adapter, { onMissingMigrationsTable } = {}) {
       return await queryRaw(query);
     } catch (error) {
       if (/_prisma_migrations/.test(query.sql) && MISSING_MIGRATIONS_TABLE.test(errorText(error))) {
-        log("INFO", "No _prisma_migrations table yet: reading it as an empty history.");
+        trace("INFO", "No _prisma_migrations table yet: reading it as an empty history.");
         onMissingMigrationsTable?.();
         return { columnNames: [], columnTypes: [], rows: [] };
       }
@@ -74,7 +74,7 @@ export function patchSqliteAdapter(adapter, { onMissingMigrationsTable } = {}) {
       return await executeRaw(query);
     } catch (error) {
       if ((query.args?.length ?? 0) === 0 && MULTI_STATEMENT.test(errorText(error))) {
-        log("INFO", "Multi-statement SQL: running it as a script (executeScript).");
+        trace("INFO", "Multi-statement SQL: running it as a script (executeScript).");
         await adapter.executeScript(query.sql);
         return 0;
       }
@@ -82,6 +82,29 @@ export function patchSqliteAdapter(adapter, { onMissingMigrationsTable } = {}) {
     }
   };
   return adapter;
+}
+
+/**
+ * The WASM engine connects to the main database as soon as it is created, even for commands that
+ * never use it (`migrate diff --from-empty`); the native engine connects on first use. Opening the
+ * file eagerly fails when its folder does not exist yet, so the main connection opens lazily.
+ */
+export function lazyAdapter(open, { provider, adapterName }) {
+  let pending = null;
+  const real = () => (pending ??= open());
+  return {
+    provider,
+    adapterName,
+    queryRaw: async (query) => (await real()).queryRaw(query),
+    executeRaw: async (query) => (await real()).executeRaw(query),
+    executeScript: async (script) => (await real()).executeScript(script),
+    startTransaction: async (isolationLevel) => (await real()).startTransaction(isolationLevel),
+    dispose: async () => {
+      const adapter = pending && (await pending.catch(() => null));
+      pending = null;
+      await adapter?.dispose();
+    },
+  };
 }
 
 /**
@@ -115,7 +138,8 @@ export async function createSqliteFactory({ url, shadowDatabaseUrl, cwd, state }
     file,
     async connect() {
       const onMissingMigrationsTable = () => (state.missingMigrationsTable = true);
-      return track(patchSqliteAdapter(await inner.connect(), { onMissingMigrationsTable }));
+      const open = async () => patchSqliteAdapter(await inner.connect(), { onMissingMigrationsTable });
+      return track(lazyAdapter(open, { provider: "sqlite", adapterName: inner.adapterName }));
     },
     async connectToShadowDb() {
       return track(patchSqliteAdapter(await inner.connectToShadowDb()));

@@ -1,0 +1,68 @@
+// Role, home unit and editable units: the fields shared by "create user" and "edit user".
+import { ROLES, type Role } from "~/models/roles";
+import type { FieldError } from "~/utils/forms";
+import { useT } from "~/utils/use-lang";
+
+export interface UnitOption {
+  id: number;
+  name: string;
+  lang: string;
+}
+
+export function UserAccessFields({
+  units,
+  role,
+  homeUnitId,
+  editableUnitIds,
+  errors,
+}: {
+  units: UnitOption[];
+  role?: Role;
+  homeUnitId?: number | null;
+  editableUnitIds?: number[];
+  errors?: Record<string, FieldError[]>;
+}) {
+  const t = useT();
+  return (
+    <>
+      <div className={`field${errors?.role ? " field--invalid" : ""}`}>
+        <label htmlFor="field-role">{t("auth.role")}</label>
+        <select id="field-role" name="role" defaultValue={role ?? "employee"}>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t(`role.${r}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="field-homeUnitId">{t("admin.homeUnit")}</label>
+        <select id="field-homeUnitId" name="homeUnitId" defaultValue={homeUnitId ?? ""}>
+          <option value="">{t("admin.noUnit")}</option>
+          {units.map((u) => (
+            <option key={u.id} value={u.id} lang={u.lang}>
+              {u.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <fieldset className="field checkbox-list">
+        <legend>{t("admin.editableUnits")}</legend>
+        {units.map((u) => (
+          <div key={u.id} className="checkbox">
+            <input
+              type="checkbox"
+              id={`editable-${u.id}`}
+              name="editableUnitIds"
+              value={u.id}
+              defaultChecked={editableUnitIds?.includes(u.id)}
+            />
+            <label htmlFor={`editable-${u.id}`} lang={u.lang}>
+              {u.name}
+            </label>
+          </div>
+        ))}
+      </fieldset>
+    </>
+  );
+}

@@ -1,0 +1,111 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { UserAccessFields } from "~/components/user-access-fields";
+import { ROLES, type Role } from "~/models/roles";
+import { listUnitOptions } from "~/models/unit.server";
+import { getUserForAdmin, setUserDisabled, updateUserAccess } from "~/models/user.server";
+import { clientIp, requireAdmin } from "~/utils/auth.server";
+import { listOf, parseForm } from "~/utils/forms";
+import { langParam } from "~/utils/lang-param.server";
+import { titleMeta } from "~/utils/meta";
+import { useT } from "~/utils/use-lang";
+
+export const meta = titleMeta("admin.usersTitle");
+
+const accessForm = z.object({
+  intent: z.literal("access"),
+  role: z.enum(ROLES),
+  homeUnitId: z.preprocess((v) => (v === "" || v == null ? null : Number(v)), z.number().int().positive().nullable()),
+  editableUnitIds: listOf(z.coerce.number().int().positive()),
+});
+const statusForm = z.object({ intent: z.enum(["disable", "enable"]) });
+
+async function loadUser(params: Record<string, string | undefined>) {
+  const id = Number(params.userId);
+  const user = Number.isInteger(id) ? await getUserForAdmin(id) : null;
+  if (!user) throw new Response("Not found", { status: 404 });
+  return user;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const lang = langParam(params);
+  await requireAdmin(request);
+  const user = await loadUser(params);
+  return {
+    user: {
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      role: user.role as Role,
+      homeUnitId: user.homeUnitId,
+      editableUnitIds: user.editableUnits.map((e) => e.unitId),
+      disabled: user.disabledAt !== null,
+    },
+    units: await listUnitOptions(lang),
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const lang = langParam(params);
+  const admin = await requireAdmin(request);
+  const user = await loadUser(params);
+  const formData = await request.formData();
+  const ip = clientIp(context);
+  if (formData.get("intent") === "access") {
+    const form = parseForm(accessForm, formData);
+    if (!form.ok) return data({ error: "invalid" as const }, { status: 400 });
+    await updateUserAccess(user.id, form.data, admin, ip);
+  } else {
+    const form = parseForm(statusForm, formData);
+    if (!form.ok) return data({ error: "invalid" as const }, { status: 400 });
+    if (user.id === admin.id) return data({ error: "self" as const }, { status: 400 });
+    await setUserDisabled(user.id, form.data.intent === "disable", admin, ip);
+  }
+  return redirect(`/${lang}/admin/users/${user.id}?saved=1`);
+}
+
+export default function EditUser() {
+  const { user, units } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const t = useT();
+  return (
+    <>
+      <h1>{t("admin.editUserTitle", { name: user.name })}</h1>
+      {searchParams.get("created") ? (
+        <p className="notice notice--success" role="status">
+          {t("admin.created", { email: user.email })}
+        </p>
+      ) : searchParams.get("saved") ? (
+        <p className="notice notice--success" role="status">
+          {t("admin.saved")}
+        </p>
+      ) : null}
+      {result?.error === "self" ? (
+        <p className="error-summary" role="alert">
+          {t("admin.cannotDisableSelf")}
+        </p>
+      ) : null}
+      <dl className="facts">
+        <dt>{t("auth.email")}</dt>
+        <dd>{user.email}</dd>
+        <dt>{t("admin.status")}</dt>
+        <dd>{user.disabled ? t("admin.disabled") : t("admin.active")}</dd>
+      </dl>
+      <Form method="post" className="form" key={`${user.role}:${user.homeUnitId}:${user.editableUnitIds.join(",")}`}>
+        <input type="hidden" name="intent" value="access" />
+        <UserAccessFields units={units} role={user.role} homeUnitId={user.homeUnitId} editableUnitIds={user.editableUnitIds} />
+        <button type="submit" className="button">
+          {t("admin.save")}
+        </button>
+      </Form>
+      <Form method="post" className="form form--separate">
+        <input type="hidden" name="intent" value={user.disabled ? "enable" : "disable"} />
+        <button type="submit" className="button button--secondary">
+          {user.disabled ? t("admin.enable") : t("admin.disable")}
+        </button>
+      </Form>
+    </>
+  );
+}
