@@ -216,6 +216,10 @@ export const demoAccounts: {
   role: "employee" | "unit_editor" | "hr_editor" | "admin";
   homeUnit?: string;
   editableUnits?: string[];
+  /** Email of the immediate supervisor (who is responsible for the person's onboarding). */
+  supervisor?: string;
+  /** Start date as days before the first seeding (so a fresh demo always has a plan in progress). */
+  startedDaysAgo?: number;
 }[] = [
   { email: "admin@migri.example", name: "Demo Admin", role: "admin", homeUnit: "digital-services-unit" },
   { email: "hr@migri.example", name: "Demo HR Editor", role: "hr_editor", homeUnit: "human-resources-unit" },
@@ -226,5 +230,22 @@ export const demoAccounts: {
     homeUnit: "digital-services-unit",
     editableUnits: ["digital-services-unit"],
   },
-  { email: "newcomer@migri.example", name: "Demo Newcomer", role: "employee", homeUnit: "digital-services-unit" },
+  { email: "manager@migri.example", name: "Demo Supervisor", role: "employee", homeUnit: "digital-services-unit" },
+  {
+    email: "newcomer@migri.example",
+    name: "Demo Newcomer",
+    role: "employee",
+    homeUnit: "digital-services-unit",
+    supervisor: "manager@migri.example",
+    startedDaysAgo: 3,
+  },
+  { email: "manager2@migri.example", name: "Demo Supervisor Two", role: "employee", homeUnit: "customer-relations-unit" },
+  {
+    email: "newcomer2@migri.example",
+    name: "Demo Newcomer Two",
+    role: "employee",
+    homeUnit: "customer-relations-unit",
+    supervisor: "manager2@migri.example",
+    startedDaysAgo: 10,
+  },
 ];

@@ -120,6 +120,8 @@ async function seedDemoAccounts(prisma: PrismaClient, password: string): Promise
       slug ? (await prisma.unit.findUniqueOrThrow({ where: { slug } })).id : null;
     const homeUnitId = await unitId(account.homeUnit);
     const editable = await Promise.all((account.editableUnits ?? []).map(unitId));
+    // Supervisors come before their reports in the list, so the supervisor exists here.
+    const supervisor = account.supervisor ? await prisma.user.findUnique({ where: { email: account.supervisor } }) : null;
     await prisma.user.create({
       data: {
         email: account.email,
@@ -127,6 +129,8 @@ async function seedDemoAccounts(prisma: PrismaClient, password: string): Promise
         role: account.role,
         homeUnitId,
         passwordHash,
+        supervisorId: supervisor?.id ?? null,
+        startDate: account.startedDaysAgo === undefined ? null : helsinkiDateDaysAgo(account.startedDaysAgo),
         editableUnits: { create: editable.filter((id): id is number => id !== null).map((id) => ({ unitId: id })) },
       },
     });
@@ -153,6 +157,14 @@ async function createMissingTexts<T>(
     created += 1;
   }
   return created;
+}
+
+/** Today's calendar date in Helsinki minus `days`, as YYYY-MM-DD. */
+function helsinkiDateDaysAgo(days: number): string {
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Helsinki" }).format(new Date());
+  const date = new Date(`${today}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - days);
+  return date.toISOString().slice(0, 10);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
