@@ -1,6 +1,9 @@
 import { defineConfig } from "@playwright/test";
 
-const port = Number(process.env.E2E_PORT || 3100);
+// A port per run (workers inherit it from the main process's environment), so two runs on one
+// machine do not collide; E2E_PORT overrides it.
+process.env.E2E_PORT ||= String(3100 + (process.pid % 800));
+const port = Number(process.env.E2E_PORT);
 
 export default defineConfig({
   testDir: "e2e",
