@@ -17,3 +17,15 @@ export async function expectPageBasics(page: Page) {
   await expect(page.locator("main#main")).toHaveCount(1);
   await expect(page.locator("footer")).toHaveCount(1);
 }
+
+export const DEMO_PASSWORD = "migri-demo-2026";
+
+/** Signs in through the sign-in page, as a person would. */
+export async function signIn(page: Page, email: string, lang: "fi" | "sv" | "en" = "en") {
+  const labels = { fi: ["Sähköpostiosoite", "Salasana", "Kirjaudu sisään"], sv: ["E-postadress", "Lösenord", "Logga in"], en: ["Email address", "Password", "Sign in"] }[lang];
+  await page.goto(`/${lang}/login`);
+  await page.getByLabel(labels[0]).fill(email);
+  await page.getByLabel(labels[1], { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole("main").getByRole("button", { name: labels[2] }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+}
