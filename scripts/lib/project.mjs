@@ -40,8 +40,8 @@ export function buildIsStale() {
 }
 
 /** Build if needed, apply pending migrations, run the idempotent seed. */
-export async function prepare({ env = process.env, log = console.log } = {}) {
-  if (buildIsStale()) {
+export async function prepare({ env = process.env, log = console.log, build = true } = {}) {
+  if (build && buildIsStale()) {
     log("start: building the app (remix build)…");
     await run(bin("remix"), ["build"], { env: { ...env, NODE_ENV: "production" } });
   }
