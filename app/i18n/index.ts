@@ -7,6 +7,8 @@ import { locales, type Lang } from "./languages";
 export * from "./languages";
 export type { MessageKey, Messages };
 
+const HELSINKI = "Europe/Helsinki";
+
 export const catalogues: Record<Lang, Messages> = { fi, sv, en };
 
 export type MessageParams = Record<string, string | number>;
@@ -45,33 +47,44 @@ export function findMissingKeys(all: Record<string, Record<string, string>>): st
   return missing.sort();
 }
 
-const HELSINKI = "Europe/Helsinki";
+
+// Intl formatters are costly to create (measured in the page benchmark): one per language.
+function perLanguage<F>(create: (locale: string) => F): (lang: Lang) => F {
+  const cache = new Map<Lang, F>();
+  return (lang) => {
+    let formatter = cache.get(lang);
+    if (!formatter) cache.set(lang, (formatter = create(locales[lang])));
+    return formatter;
+  };
+}
+
+const dateFormat = perLanguage(
+  (locale) => new Intl.DateTimeFormat(locale, { day: "numeric", month: "numeric", year: "numeric", timeZone: HELSINKI }),
+);
+const dateTimeFormat = perLanguage(
+  (locale) =>
+    new Intl.DateTimeFormat(locale, {
+      day: "numeric",
+      month: "numeric",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      timeZone: HELSINKI,
+    }),
+);
+const numberFormat = perLanguage((locale) => new Intl.NumberFormat(locale));
 
 /** A date as people in Finland write it: 29.11.2026 (fi, sv) or 29/11/2026 (en). */
 export function formatDate(lang: Lang, date: Date | string): string {
-  const value = typeof date === "string" ? parseDate(date) : date;
-  return new Intl.DateTimeFormat(locales[lang], {
-    day: "numeric",
-    month: "numeric",
-    year: "numeric",
-    timeZone: HELSINKI,
-  }).format(value);
+  return dateFormat(lang).format(typeof date === "string" ? parseDate(date) : date);
 }
 
 export function formatDateTime(lang: Lang, date: Date | string): string {
-  const value = typeof date === "string" ? new Date(date) : date;
-  return new Intl.DateTimeFormat(locales[lang], {
-    day: "numeric",
-    month: "numeric",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone: HELSINKI,
-  }).format(value);
+  return dateTimeFormat(lang).format(typeof date === "string" ? new Date(date) : date);
 }
 
 export function formatNumber(lang: Lang, value: number): string {
-  return new Intl.NumberFormat(locales[lang]).format(value);
+  return numberFormat(lang).format(value);
 }
 
 /** "2023-02-07" is a calendar date, not an instant: read it at noon Helsinki time. */
