@@ -16,4 +16,11 @@ export default defineConfig({
   datasource: {
     url: resolveDatabaseUrl(),
   },
+  // The site search index is an FTS5 table (and its shadow tables) created by a hand-written
+  // migration; without this Prisma sees it as drift and proposes to drop it
+  // (docs/decisions/0005-site-search-fts5.md).
+  experimental: { externalTables: true },
+  tables: {
+    external: ["search_fts", "search_fts_data", "search_fts_idx", "search_fts_content", "search_fts_docsize", "search_fts_config"],
+  },
 });

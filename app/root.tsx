@@ -6,6 +6,7 @@ import { SiteLayout } from "~/components/layout";
 import { isLang, languages, switchLanguagePath, translator } from "~/i18n";
 import { preferredLanguage } from "~/i18n/negotiate.server";
 import { getOptionalUser } from "~/utils/auth.server";
+import { isSupervisor } from "~/models/team.server";
 import { pageTitle } from "~/utils/meta";
 import { useNonce } from "~/utils/nonce";
 import { useLang } from "~/utils/use-lang";
@@ -22,7 +23,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     preferredLang: preferredLanguage(request),
     origin: process.env.PUBLIC_ORIGIN || url.origin,
-    user: user && { id: user.id, name: user.name, role: user.role, editableUnitIds: user.editableUnitIds },
+    user: user && {
+      id: user.id,
+      name: user.name,
+      role: user.role,
+      editableUnitIds: user.editableUnitIds,
+      // For the "My team" link (issue 6): a supervisor is anyone with a report, not a role.
+      isSupervisor: await isSupervisor(user.id),
+    },
   };
 }
 

@@ -249,3 +249,168 @@ export const demoAccounts: {
     startedDaysAgo: 10,
   },
 ];
+
+// -- onboarding (issue 6) --
+/**
+ * Agency-wide onboarding steps. Neutral wording about what every newcomer does; nothing here
+ * states an agency fact beyond the public ones (OSH Act 738/2002 s.14, the state's "Tervetuloa
+ * valtiolle" programme on eOppiva, a trial period of up to six months). `key` is only the seed's
+ * handle for the demo progress below; HR editors may change or remove any of these steps.
+ */
+export interface SeedStep {
+  key: string;
+  dueRule: "first_day" | "first_week" | "first_month" | "trial_period";
+  position: number;
+  contentPath?: string;
+  acknowledges?: "values" | "goals" | "strategy";
+  texts: Partial<Record<Lang, { title: string; description?: string }>>;
+}
+
+export const onboardingSteps: SeedStep[] = [
+  {
+    key: "meet-supervisor",
+    dueRule: "first_day",
+    position: 1,
+    texts: {
+      en: {
+        title: "Meet your supervisor",
+        description:
+          "Your immediate supervisor is responsible for your onboarding (Occupational Safety and Health Act 738/2002, section 14). Agree together on how your first weeks will go.",
+      },
+      fi: {
+        title: "Tapaa esihenkilösi",
+        description:
+          "Lähin esihenkilösi vastaa perehdytyksestäsi (työturvallisuuslaki 738/2002, 14 §). Sopikaa yhdessä, miten ensimmäiset viikkosi etenevät.",
+      },
+      sv: {
+        title: "Träffa din chef",
+        description:
+          "Din närmaste chef ansvarar för din introduktion (arbetarskyddslagen 738/2002, 14 §). Kom överens om hur dina första veckor ska se ut.",
+      },
+    },
+  },
+  {
+    key: "read-strategy",
+    dueRule: "first_week",
+    position: 1,
+    contentPath: "/strategy",
+    acknowledges: "strategy",
+    texts: {
+      en: { title: "Read the strategy", description: "Read the agency's strategy and confirm on the page that you have read and understood it." },
+      fi: { title: "Lue viraston strategia", description: "Lue viraston strategia ja vahvista sivulla, että olet lukenut ja ymmärtänyt sen." },
+      sv: { title: "Läs myndighetens strategi", description: "Läs myndighetens strategi och bekräfta på sidan att du har läst och förstått den." },
+    },
+  },
+  {
+    key: "read-values",
+    dueRule: "first_week",
+    position: 2,
+    contentPath: "/values",
+    acknowledges: "values",
+    texts: {
+      en: { title: "Read our values", description: "Read our three values and confirm on the page that you have read and understood them." },
+      fi: { title: "Lue arvomme", description: "Lue kolme arvoamme ja vahvista sivulla, että olet lukenut ja ymmärtänyt ne." },
+      sv: { title: "Läs våra värderingar", description: "Läs våra tre värderingar och bekräfta på sidan att du har läst och förstått dem." },
+    },
+  },
+  {
+    key: "read-goals",
+    dueRule: "first_week",
+    position: 3,
+    contentPath: "/goals",
+    acknowledges: "goals",
+    texts: {
+      en: { title: "Read our goals", description: "Read our five goals and confirm on the page that you have read and understood them." },
+      fi: { title: "Lue tavoitteemme", description: "Lue viisi tavoitettamme ja vahvista sivulla, että olet lukenut ja ymmärtänyt ne." },
+      sv: { title: "Läs våra mål", description: "Läs våra fem mål och bekräfta på sidan att du har läst och förstått dem." },
+    },
+  },
+  {
+    key: "explore-unit",
+    dueRule: "first_week",
+    position: 4,
+    contentPath: "/units",
+    texts: {
+      en: { title: "Explore your unit", description: "Find your own unit among the departments and units, and see what it does and where it sits in the organisation." },
+      fi: { title: "Tutustu yksikköösi", description: "Etsi oma yksikkösi osastojen ja yksiköiden joukosta ja katso, mitä se tekee ja mihin se sijoittuu organisaatiossa." },
+      sv: { title: "Bekanta dig med din enhet", description: "Hitta din egen enhet bland avdelningarna och enheterna och se vad den gör och var den finns i organisationen." },
+    },
+  },
+  {
+    key: "tervetuloa-valtiolle",
+    dueRule: "first_month",
+    position: 1,
+    texts: {
+      en: {
+        title: "Complete the state's “Tervetuloa valtiolle” onboarding programme on eOppiva",
+        description: "State agencies share an onboarding programme for new staff, “Tervetuloa valtiolle”, on the state's eOppiva learning platform.",
+      },
+      fi: {
+        title: "Suorita valtion yhteinen Tervetuloa valtiolle -perehdytysohjelma eOppivassa",
+        description: "Valtion virastoilla on uusille työntekijöille yhteinen perehdytysohjelma, Tervetuloa valtiolle, valtion eOppiva-oppimisalustalla.",
+      },
+      sv: {
+        title: "Gå igenom statens gemensamma introduktionsprogram ”Tervetuloa valtiolle” på eOppiva",
+        description: "De statliga myndigheterna har ett gemensamt introduktionsprogram för nyanställda, ”Tervetuloa valtiolle”, på statens lärplattform eOppiva.",
+      },
+    },
+  },
+  {
+    key: "review-onboarding",
+    dueRule: "trial_period",
+    position: 1,
+    texts: {
+      en: {
+        title: "Review your onboarding with your supervisor",
+        description: "Before your trial period ends (it can last up to six months), go through your onboarding with your supervisor: what went well and what is still missing.",
+      },
+      fi: {
+        title: "Käy perehdytyksesi läpi esihenkilösi kanssa",
+        description: "Käy ennen koeajan päättymistä (se voi kestää enintään kuusi kuukautta) perehdytyksesi läpi esihenkilösi kanssa: mikä onnistui ja mitä vielä puuttuu.",
+      },
+      sv: {
+        title: "Gå igenom din introduktion med din chef",
+        description: "Gå igenom din introduktion med din chef innan prövotiden tar slut (den kan vara högst sex månader): vad som gick bra och vad som ännu saknas.",
+      },
+    },
+  },
+];
+
+/** A placeholder step for one unit, flagged as such, until the unit's editor writes its own. */
+export const onboardingUnitSteps: (SeedStep & { unit: string })[] = [
+  {
+    key: "digital-services-placeholder",
+    unit: "digital-services-unit",
+    dueRule: "first_month",
+    position: 1,
+    texts: {
+      en: {
+        title: "Your unit's own onboarding (placeholder)",
+        description:
+          "This step is a placeholder. The Digital Services Unit has not yet described its own onboarding steps; the unit's editor will review and replace it.",
+      },
+    },
+  },
+];
+
+/** Demo progress (evaluation and development only): a plan in progress for each demo newcomer. */
+export const demoOnboardingProgress: {
+  email: string;
+  steps: { key: string; status: "in_progress" | "completed" | "blocked"; blockedReason?: string }[];
+}[] = [
+  {
+    email: "newcomer@migri.example",
+    steps: [
+      { key: "meet-supervisor", status: "completed" },
+      { key: "read-strategy", status: "in_progress" },
+    ],
+  },
+  {
+    email: "newcomer2@migri.example",
+    steps: [
+      { key: "meet-supervisor", status: "completed" },
+      { key: "explore-unit", status: "in_progress" },
+      { key: "tervetuloa-valtiolle", status: "blocked", blockedReason: "Waiting for my eOppiva user account." },
+    ],
+  },
+];

@@ -2,9 +2,13 @@
 // (so an editor's changes survive), and prints what it did.
 import { pathToFileURL } from "node:url";
 import type { PrismaClient } from "~/generated/prisma/client";
+import { ensureSearchIndex } from "~/models/search.server";
+import { recordInitialDocumentRevisions } from "~/models/organisation-editing.server";
+import { recordInitialUnitRevisions } from "~/models/unit-editing.server";
 import { hashPassword } from "~/models/user.server";
 import { isProductionMode } from "~/utils/env.server";
 import * as content from "./seed-content";
+import { seedOnboarding } from "./seed-onboarding";
 
 /** Password of the demo accounts (evaluation and development only); see README. */
 export const DEFAULT_DEMO_PASSWORD = "migri-demo-2026";
@@ -98,11 +102,22 @@ export async function seed(prisma: PrismaClient, log: Log = console.log): Promis
   }
   count("units", units);
 
+  // History starts at the seeded content: version 1 of each text is a revision that can be
+  // compared with and restored to (docs/decisions/0006-revisions-and-conflicts.md).
+  count("initial revisions", (await recordInitialUnitRevisions(prisma)) + (await recordInitialDocumentRevisions(prisma)));
+
   if (isProductionMode()) {
     log("seed: demo accounts: skipped (production mode)");
   } else {
     count("demo accounts", await seedDemoAccounts(prisma, process.env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD));
   }
+
+  // Onboarding steps (issue 6); demo plans in progress only outside production.
+  count("onboarding steps and demo progress", await seedOnboarding(prisma, !isProductionMode()));
+
+  // Site search: triggers keep the index current on every save; this fails loudly if a migration
+  // lost them, and rebuilds an index that does not match the texts (a fresh or restored database).
+  log(`seed: site search index: ${(await ensureSearchIndex(prisma)) ? "rebuilt" : "up to date"}`);
   return { created };
 }
 

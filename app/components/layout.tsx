@@ -19,6 +19,7 @@ export function SiteLayout({ children }: { children: ReactNode }) {
             <span className="site-brand__agency">{t("site.agency")}</span>
             <span className="site-brand__name">{t("site.name")}</span>
           </Link>
+          <SiteSearch />
           <div className="site-header__tools">
             <LanguageSwitcher />
             <AccountLinks />
@@ -31,6 +32,8 @@ export function SiteLayout({ children }: { children: ReactNode }) {
             <NavItem to={`/${lang}/values`} label={t("nav.values")} />
             <NavItem to={`/${lang}/goals`} label={t("nav.goals")} />
             <NavItem to={`/${lang}/units`} label={t("nav.units")} />
+            <OnboardingNavItems />
+            <SummariesNavItem />
           </ul>
         </nav>
       </header>
@@ -78,6 +81,7 @@ function AccountLinks() {
   return (
     <div className="account-links">
       <Link to={`/${lang}/account`}>{user.name}</Link>
+      {user.role !== "employee" ? <Link to={`/${lang}/editor`}>{t("editor.navLink")}</Link> : null}
       <Form method="post" action="/logout" reloadDocument>
         <input type="hidden" name="lang" value={lang} />
         <button type="submit" className="link-button">
@@ -85,6 +89,21 @@ function AccountLinks() {
         </button>
       </Form>
     </div>
+  );
+}
+
+/** The site search (issue 5): a GET form, so it works without JavaScript too. */
+function SiteSearch() {
+  const t = useT();
+  const lang = useLang();
+  return (
+    <Form method="get" action={`/${lang}/search`} role="search" aria-label={t("search.siteLabel")} className="site-search">
+      <label htmlFor="site-search-q" className="visually-hidden">
+        {t("search.siteLabel")}
+      </label>
+      <input type="search" id="site-search-q" name="q" autoComplete="off" enterKeyHint="search" maxLength={200} />
+      <button type="submit">{t("search.submit")}</button>
+    </Form>
   );
 }
 
@@ -104,7 +123,16 @@ function LanguageSwitcher() {
                 {languageNames[lang]}
               </span>
             ) : (
-              <a href={`/language?to=${encodeURIComponent(switchLanguagePath(here, lang))}`} lang={lang} hrefLang={lang}>
+              <a
+                href={`/language?to=${encodeURIComponent(switchLanguagePath(here, lang))}`}
+                lang={lang}
+                hrefLang={lang}
+                // The unit directory updates the address as the reader filters without telling the
+                // router (no request per keystroke): take the filters from the address bar.
+                onClick={(e) => {
+                  e.currentTarget.href = `/language?to=${encodeURIComponent(switchLanguagePath(window.location.pathname + window.location.search, lang))}`;
+                }}
+              >
                 {languageNames[lang]}
               </a>
             )}
@@ -113,4 +141,29 @@ function LanguageSwitcher() {
       </ul>
     </nav>
   );
+}
+
+/** Onboarding links for signed-in people (issue 6): own plan; team for supervisors; HR overview. */
+function OnboardingNavItems() {
+  const t = useT();
+  const lang = useLang();
+  const user = useRouteLoaderData<typeof rootLoader>("root")?.user;
+  if (!user) return null;
+  return (
+    <>
+      <NavItem to={`/${lang}/onboarding`} end label={t("onboarding.nav.mine")} />
+      {user.isSupervisor ? <NavItem to={`/${lang}/team`} label={t("onboarding.nav.team")} /> : null}
+      {user.role === "hr_editor" || user.role === "admin" ? <NavItem to={`/${lang}/hr/onboarding`} label={t("onboarding.nav.hr")} /> : null}
+      {user.role === "unit_editor" ? <NavItem to={`/${lang}/onboarding/templates`} label={t("onboarding.nav.templates")} /> : null}
+    </>
+  );
+}
+
+/** Goal summaries (issue 7): for every signed-in employee (summaries for me, my summaries). */
+function SummariesNavItem() {
+  const t = useT();
+  const lang = useLang();
+  const user = useRouteLoaderData<typeof rootLoader>("root")?.user;
+  if (!user) return null;
+  return <NavItem to={`/${lang}/summaries`} label={t("nav.summaries")} />;
 }

@@ -14,7 +14,18 @@ export type AuditAction =
   | "user.role_change"
   | "user.units_change"
   | "user.disable"
-  | "user.enable";
+  | "user.enable"
+  // goal summaries (issue 7)
+  | "summary.create"
+  | "summary.update"
+  | "summary.publish"
+  | "summary.delete"
+  | "summary.share_create"
+  | "summary.share_revoke"
+  | "onboarding.step_create"
+  | "onboarding.step_update"
+  | "onboarding.step_archive"
+  | "onboarding.step_restore";
 
 export interface AuditEntry {
   action: AuditAction;

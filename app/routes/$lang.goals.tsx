@@ -1,24 +1,33 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { FallbackNotice, LocalizedInline, OutdatedMark } from "~/components/localized";
 import { fallbackLanguages } from "~/i18n/content";
 import { getGoals } from "~/models/organisation.server";
 import { langParam } from "~/utils/lang-param.server";
+import { AcknowledgementPanel } from "~/components/onboarding";
+import { acknowledgeAction, loadAcknowledgement } from "~/utils/acknowledge.server";
+import { OrgDocEditLinks } from "~/components/revisions";
 import { titleMeta } from "~/utils/meta";
 import { useT } from "~/utils/use-lang";
 
 export const meta = titleMeta("goals.title");
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  return { goals: await getGoals(langParam(params)) };
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const [goals, acknowledgement] = await Promise.all([getGoals(langParam(params)), loadAcknowledgement(request, "goals")]);
+  return { goals, acknowledgement };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  return acknowledgeAction(request, langParam(params), "goals");
 }
 
 export default function Goals() {
-  const { goals } = useLoaderData<typeof loader>();
+  const { goals, acknowledgement } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <>
       <h1>{t("goals.title")}</h1>
+      <OrgDocEditLinks doc="goals" />
       <p className="lead">{t("goals.lead")}</p>
       <FallbackNotice langs={fallbackLanguages(goals.map((g) => g.text))} />
       <ol className="numbered-cards">
@@ -31,6 +40,7 @@ export default function Goals() {
           </li>
         ))}
       </ol>
+      {acknowledgement ? <AcknowledgementPanel {...acknowledgement} /> : null}
     </>
   );
 }

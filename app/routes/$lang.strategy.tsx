@@ -1,30 +1,38 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { FallbackNotice, LocalizedBlock } from "~/components/localized";
 import { fallbackLanguages } from "~/i18n/content";
 import { formatDate } from "~/i18n";
 import { getGoals, getOrganisation } from "~/models/organisation.server";
 import { langParam } from "~/utils/lang-param.server";
+import { AcknowledgementPanel } from "~/components/onboarding";
+import { acknowledgeAction, loadAcknowledgement } from "~/utils/acknowledge.server";
+import { OrgDocEditLinks } from "~/components/revisions";
 import { titleMeta } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-lang";
 import { LocalizedInline } from "~/components/localized";
 
 export const meta = titleMeta("nav.strategy");
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = langParam(params);
-  const [org, goals] = await Promise.all([getOrganisation(lang), getGoals(lang)]);
-  return { org, goals };
+  const [org, goals, acknowledgement] = await Promise.all([getOrganisation(lang), getGoals(lang), loadAcknowledgement(request, "strategy")]);
+  return { org, goals, acknowledgement };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  return acknowledgeAction(request, langParam(params), "strategy");
 }
 
 export default function Strategy() {
-  const { org, goals } = useLoaderData<typeof loader>();
+  const { org, goals, acknowledgement } = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLang();
   const { profile } = org;
   return (
     <>
       <h1>{t("strategy.title", { start: String(profile.strategyPeriodStart), end: String(profile.strategyPeriodEnd) })}</h1>
+      <OrgDocEditLinks doc="strategy" />
       {org.strategyTitle ? (
         <LocalizedBlock text={org.strategyTitle}>{(v) => <p className="lead">{v}</p>}</LocalizedBlock>
       ) : null}
@@ -78,6 +86,7 @@ export default function Strategy() {
           </LocalizedBlock>
         </section>
       ) : null}
+      {acknowledgement ? <AcknowledgementPanel {...acknowledgement} /> : null}
     </>
   );
 }

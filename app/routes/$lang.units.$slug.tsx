@@ -1,7 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { LocalizedBlock, LocalizedInline } from "~/components/localized";
+import { LocalizedInline } from "~/components/localized";
+import { getUnitAncestors } from "~/models/directory.server";
 import { getUnit } from "~/models/unit.server";
+import { getUnitPageMeta } from "~/models/unit-editing.server";
+import { UnitPageMeta } from "~/components/revisions";
+import { UnitContent } from "~/components/unit-content";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-lang";
@@ -9,91 +13,58 @@ import { useLang, useT } from "~/utils/use-lang";
 export const meta = titleMeta("units.title");
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const unit = await getUnit(langParam(params), params.slug ?? "");
-  if (!unit) throw new Response("Unit not found", { status: 404 });
-  return { unit, title: unit.content?.value.name ?? unit.slug };
+  const lang = langParam(params);
+  const [unit, ancestors, editing] = await Promise.all([
+    getUnit(lang, params.slug ?? ""),
+    getUnitAncestors(lang, params.slug ?? ""),
+    getUnitPageMeta(lang, params.slug ?? ""),
+  ]);
+  if (!unit || !editing) throw new Response("Unit not found", { status: 404 });
+  return { unit, ancestors, editing, title: unit.content?.value.name ?? unit.slug };
 }
 
 export default function UnitPage() {
-  const { unit } = useLoaderData<typeof loader>();
+  const { unit, ancestors, editing } = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLang();
-  const notPublic = <span className="muted">{t("unit.notPublic")}</span>;
   return (
     <article>
       <nav aria-label={t("breadcrumb.label")} className="breadcrumbs">
         <ol>
-          <li>{t("unit.directorGeneral")}</li>
-          {unit.parent ? (
-            <li>
-              <Link to={`/${lang}/units/${unit.parent.slug}`}>
-                <LocalizedInline text={unit.parent.name} />
+          <li>
+            <Link to={`/${lang}/units/chart`}>{t("unit.directorGeneral")}</Link>
+          </li>
+          {ancestors.map((a) => (
+            <li key={a.slug}>
+              <Link to={`/${lang}/units/${a.slug}`}>
+                <LocalizedInline text={a.name} />
               </Link>
             </li>
-          ) : null}
+          ))}
           <li aria-current="page">
             <LocalizedInline text={unit.content && { ...unit.content, value: unit.content.value.name }} />
           </li>
         </ol>
       </nav>
-      {unit.content ? (
-        <LocalizedBlock text={unit.content}>
-          {(c) => (
-            <>
-              <h1>{c.name}</h1>
-              <p className="kind">{t(`units.kind.${unit.kind}`)}</p>
-              {unit.needsReview ? (
-                <p className="notice notice--review" lang={lang}>
-                  {t("unit.needsReview")}
-                </p>
-              ) : null}
-              <section aria-labelledby="summary">
-                <h2 id="summary">{t("unit.summaryHeading")}</h2>
-                <p>{c.summary}</p>
-              </section>
-              <section aria-labelledby="description">
-                <h2 id="description">{t("unit.descriptionHeading")}</h2>
-                <div className="prose" dangerouslySetInnerHTML={{ __html: c.descriptionHtml }} />
-              </section>
-              <section aria-labelledby="duties">
-                <h2 id="duties">{t("unit.dutiesHeading")}</h2>
-                {c.duties.length ? (
-                  <ul>
-                    {c.duties.map((d) => (
-                      <li key={d}>{d}</li>
-                    ))}
-                  </ul>
-                ) : (
-                  <p lang={lang}>{t("unit.noDuties")}</p>
-                )}
-              </section>
-            </>
-          )}
-        </LocalizedBlock>
-      ) : (
-        <h1>{unit.slug}</h1>
-      )}
-      <section aria-labelledby="contact">
-        <h2 id="contact">{t("unit.contactHeading")}</h2>
-        <dl className="facts">
-          <dt>{t("unit.email")}</dt>
-          <dd>{unit.contactEmail ? <a href={`mailto:${unit.contactEmail}`}>{unit.contactEmail}</a> : notPublic}</dd>
-          <dt>{t("unit.location")}</dt>
-          <dd>{unit.location ?? notPublic}</dd>
-          <dt>{t("unit.head")}</dt>
-          <dd>{unit.head ?? notPublic}</dd>
-          <dt>{t("unit.parent")}</dt>
-          <dd>
-            {unit.parent ? (
-              <Link to={`/${lang}/units/${unit.parent.slug}`}>
-                <LocalizedInline text={unit.parent.name} />
-              </Link>
-            ) : (
-              t("unit.directorGeneral")
-            )}
-          </dd>
-        </dl>
-      </section>
+      <UnitContent unit={unit} />
+      <UnitPageMeta unitId={editing.unitId} slug={unit.slug} lastUpdated={editing.lastUpdated} />
+      {unit.children.length ? (
+        <section aria-labelledby="children">
+          <h2 id="children">{t("unit.childrenHeading")}</h2>
+          <ul>
+            {unit.children.map((child) => (
+              <li key={child.slug}>
+                <Link to={`/${lang}/units/${child.slug}`}>
+                  <LocalizedInline text={child.name} />
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <p className="unit-chart-link">
+        <Link to={`/${lang}/units/chart#unit-${unit.slug}`}>{t("unit.placeInChart")}</Link>
+      </p>
     </article>
   );
 }

@@ -1,24 +1,33 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { FallbackNotice, LocalizedInline, OutdatedMark } from "~/components/localized";
 import { fallbackLanguages } from "~/i18n/content";
 import { getValues } from "~/models/organisation.server";
 import { langParam } from "~/utils/lang-param.server";
+import { AcknowledgementPanel } from "~/components/onboarding";
+import { acknowledgeAction, loadAcknowledgement } from "~/utils/acknowledge.server";
+import { OrgDocEditLinks } from "~/components/revisions";
 import { titleMeta } from "~/utils/meta";
 import { useT } from "~/utils/use-lang";
 
 export const meta = titleMeta("values.title");
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  return { values: await getValues(langParam(params)) };
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const [values, acknowledgement] = await Promise.all([getValues(langParam(params)), loadAcknowledgement(request, "values")]);
+  return { values, acknowledgement };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  return acknowledgeAction(request, langParam(params), "values");
 }
 
 export default function Values() {
-  const { values } = useLoaderData<typeof loader>();
+  const { values, acknowledgement } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <>
       <h1>{t("values.title")}</h1>
+      <OrgDocEditLinks doc="values" />
       <p className="lead">{t("values.lead")}</p>
       <FallbackNotice langs={fallbackLanguages(values.map((v) => v.name))} />
       <ol className="numbered-cards">
@@ -36,6 +45,7 @@ export default function Values() {
           </li>
         ))}
       </ol>
+      {acknowledgement ? <AcknowledgementPanel {...acknowledgement} /> : null}
     </>
   );
 }

@@ -1,0 +1,277 @@
+// Site search against this worker's real, migrated and seeded SQLite database (FTS5 included).
+// Test data is created here, never in the seed.
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "~/utils/db.server";
+import { projectRoot } from "~/utils/paths.server";
+import {
+  SEARCH_TRIGGERS,
+  ensureSearchIndex,
+  ftsString,
+  matchExpression,
+  missingSearchTriggers,
+  rebuildSearchIndex,
+  reindexOrganisationTexts,
+  reindexUnit,
+  searchSite,
+} from "./search.server";
+
+const text = (segments: { text: string; match: boolean }[]) => segments.map((s) => (s.match ? `[${s.text}]` : s.text)).join("");
+const keys = async (lang: "fi" | "sv" | "en", q: string) => (await searchSite(lang, q)).hits.map((h) => h.key);
+const indexRows = async () => Number((await prisma.$queryRawUnsafe<{ n: bigint }[]>("SELECT count(*) AS n FROM search_fts"))[0].n);
+
+let permitUnitId: number;
+let residenceUnitId: number;
+
+beforeAll(async () => {
+  // Two units of the test's own: one named after residence permits (Finnish "oleskelulupa"),
+  // one that only mentions them in its description.
+  const named = await prisma.unit.create({
+    data: {
+      slug: "test-residence-permit-unit",
+      kind: "unit",
+      sourceLang: "fi",
+      texts: {
+        create: [
+          { lang: "fi", name: "Oleskelulupayksikkö", summary: "Käsittelee oleskelulupahakemukset.", description: "Päätös tehdään nopeasti.", duties: JSON.stringify(["Oleskeluluvat", "Päätökset"]) },
+          { lang: "en", name: "Residence Permit Unit", summary: "Handles residence permit applications.", description: "", duties: "[]", sourceVersion: 1 },
+        ],
+      },
+    },
+  });
+  const mentions = await prisma.unit.create({
+    data: {
+      slug: "test-advice-unit",
+      kind: "unit",
+      sourceLang: "fi",
+      texts: { create: [{ lang: "fi", name: "Neuvontayksikkö", summary: "Neuvoo asiakkaita.", description: "Neuvomme myös **oleskelulupa**-asioissa.", duties: "[]" }] },
+    },
+  });
+  residenceUnitId = named.id;
+  permitUnitId = mentions.id;
+});
+
+// Other test files may share this worker's database: leave it as the seed made it.
+afterAll(async () => {
+  await prisma.unit.deleteMany({ where: { slug: { startsWith: "test-" } } });
+});
+
+describe("site search: input is always text", () => {
+  it("quotes every word as an FTS5 string", () => {
+    expect(ftsString('a"b')).toBe('"a""b"');
+    expect(matchExpression(["lupa", "oleskelu"])).toBe('"lupa" AND "oleskelu"');
+    expect(matchExpression(["lupa"], ["title", "names"])).toBe('{title names} : ("lupa")');
+    expect(matchExpression(["eu", "x"])).toBeNull();
+  });
+
+  it.each([
+    ['"'],
+    ["*"],
+    ["NEAR("],
+    ["NEAR(lupa oleskelu, 2)"],
+    ["' OR 1=1 --"],
+    ["'; DROP TABLE \"Unit\"; --"],
+    ["(((lupa"],
+    ["lupa)))"],
+    ["lupa*"],
+    ["title: lupa"],
+    ["{title body}: lupa"],
+    ["^lupa"],
+    ["AND OR NOT"],
+    ["\u0000\ud800"],
+    ["%_%"],
+    ["x".repeat(10_000)],
+    [Array.from({ length: 2_000 }, () => "lupa").join(" ")],
+  ])("%j returns results or an empty list, never an error", async (q) => {
+    const results = await searchSite("fi", q);
+    expect(Array.isArray(results.hits)).toBe(true);
+    expect(results.total).toBeGreaterThanOrEqual(0);
+  });
+
+  it("searches a quoted or starred word as the word", async () => {
+    expect(await keys("fi", '"lupapalvelut"')).toContain("org:strategyVision");
+    expect(await keys("fi", "lupa*")).toContain("org:strategyVision");
+    expect(await prisma.unit.count()).toBeGreaterThan(13); // and nothing was dropped
+  });
+});
+
+describe("site search: Finnish compounds and inflections", () => {
+  it('"lupa" finds "lupapalvelut" in the seeded Finnish vision and "oleskelulupa" inside words', async () => {
+    const results = await searchSite("fi", "lupa");
+    const found = results.hits.map((h) => h.key);
+    expect(found).toContain("org:strategyVision");
+    expect(found).toContain(`unit:${residenceUnitId}`);
+    expect(found).toContain(`unit:${permitUnitId}`);
+    const vision = results.hits.find((h) => h.key === "org:strategyVision")!;
+    expect(text(vision.snippet)).toContain("[Lupa]palvelut ovat Euroopan sujuvimmat.");
+    expect(vision).toMatchObject({ type: "page", href: "/fi/strategy#vision", lang: "fi", hrefInTextLang: null });
+  });
+
+  it("matches without diacritics and across inflected forms sharing a stem", async () => {
+    expect(await keys("fi", "paatos")).toContain(`unit:${residenceUnitId}`);
+    expect(await keys("fi", "oleskelulup")).toEqual(expect.arrayContaining([`unit:${residenceUnitId}`, `unit:${permitUnitId}`]));
+  });
+
+  it("requires every word", async () => {
+    expect(await keys("fi", "oleskelulupa neuvo")).toEqual([`unit:${permitUnitId}`]);
+    expect(await keys("fi", "oleskelulupa zzzqqq")).toEqual([]);
+  });
+
+  it("matches one- and two-letter words as text too", async () => {
+    const results = await searchSite("en", "it");
+    expect(results.total).toBeGreaterThan(0);
+    expect(await keys("en", "qz")).toEqual([]);
+  });
+});
+
+describe("site search: ranking and results", () => {
+  it("ranks a unit named after the word above one that only mentions it", async () => {
+    const found = await keys("fi", "oleskelulupa");
+    expect(found.indexOf(`unit:${residenceUnitId}`)).toBeLessThan(found.indexOf(`unit:${permitUnitId}`));
+    expect(found.indexOf(`unit:${residenceUnitId}`)).toBe(0);
+  });
+
+  it("shows each thing once, in the reader's language when that text matched", async () => {
+    const en = await searchSite("en", "residence permit");
+    const hits = en.hits.filter((h) => h.key === `unit:${residenceUnitId}`);
+    expect(hits).toHaveLength(1);
+    expect(hits[0]).toMatchObject({ lang: "en", href: "/en/units/test-residence-permit-unit", hrefInTextLang: null, type: "unit" });
+    expect(text(hits[0].title)).toBe("[Residence] [Permit] Unit");
+
+    const fiOnly = (await searchSite("en", "neuvontayksikkö")).hits[0];
+    expect(fiOnly).toMatchObject({ key: `unit:${permitUnitId}`, lang: "fi", href: "/en/units/test-advice-unit", hrefInTextLang: "/fi/units/test-advice-unit" });
+  });
+
+  it("finds units, strategy, values and goals in all three languages", async () => {
+    expect(await keys("en", "digital services")).toContain(`unit:${(await prisma.unit.findUniqueOrThrow({ where: { slug: "digital-services-unit" } })).id}`);
+    const goal = (await searchSite("sv", "asiakaskokemus")).hits[0];
+    expect(goal).toMatchObject({ type: "goal", href: "/sv/goals", lang: "fi" });
+    expect(text(goal.title)).toBe("Mål 2");
+    const value = (await searchSite("en", "transparent")).hits[0];
+    expect(value).toMatchObject({ type: "value", href: "/en/values" });
+    const duties = (await searchSite("en", "alien's passports")).hits[0];
+    expect(duties).toMatchObject({ key: "org:agencyDuties", href: "/en/strategy#duties" });
+    expect(text(duties.title)).toBe("Strategy › Duties of the agency");
+  });
+
+  it("keeps HTML in content as text in the snippet", async () => {
+    const unit = await prisma.unit.create({
+      data: { slug: "test-html-unit", kind: "unit", texts: { create: { lang: "en", name: "Markup Unit", summary: "<img src=x onerror=alert(1)> zanzibar", description: "", duties: "[]" } } },
+    });
+    const hit = (await searchSite("en", "zanzibar")).hits[0];
+    expect(text(hit.snippet)).toBe("<img src=x onerror=alert(1)> [zanzibar]");
+    await prisma.unit.delete({ where: { id: unit.id } });
+    expect(await keys("en", "zanzibar")).toEqual([]);
+  });
+
+  it("pages the results and still counts them past the last page", async () => {
+    const first = await searchSite("en", "e", { page: 1 });
+    expect(first.total).toBeGreaterThan(20);
+    expect(first.hits).toHaveLength(20);
+    const second = await searchSite("en", "e", { page: 2 });
+    expect(second.hits.map((h) => h.key)).not.toContain(first.hits[0].key);
+    const beyond = await searchSite("en", "e", { page: 999 });
+    expect(beyond).toMatchObject({ total: first.total, hits: [] });
+  });
+});
+
+describe("site search: very broad queries", () => {
+  it("rank the name matches first and list the rest after them, with the same total", async () => {
+    const full = await searchSite("en", "unit");
+    const capped = await searchSite("en", "unit", { rankAllUpTo: 1 });
+    expect(capped.total).toBe(full.total);
+    expect(capped.hits.length).toBe(full.hits.length);
+    const named = (h: { title: { text: string; match: boolean }[] }) => h.title.some((s) => s.match);
+    const firstUnnamed = capped.hits.findIndex((h) => !named(h));
+    expect(firstUnnamed === -1 || capped.hits.slice(firstUnnamed).every((h) => !named(h))).toBe(true);
+    expect(capped.hits[0].title.some((s) => s.match)).toBe(true);
+    const second = await searchSite("en", "unit", { rankAllUpTo: 1, page: 2 });
+    expect(second.hits.map((h) => h.key).filter((k) => capped.hits.some((h) => h.key === k))).toEqual([]);
+  });
+});
+
+describe("the index stays current on every save", () => {
+  it("follows a unit text's update, a new translation and a delete", async () => {
+    const unit = await prisma.unit.findUniqueOrThrow({ where: { slug: "security-unit" }, include: { texts: true } });
+    const id = `unit:${unit.id}`;
+    await prisma.unitText.update({ where: { id: unit.texts[0].id }, data: { summary: "Guards the quokka enclosure." } });
+    expect(await keys("en", "quokka")).toEqual([id]);
+    await prisma.unitText.update({ where: { id: unit.texts[0].id }, data: { summary: "Guards the wombat enclosure." } });
+    expect(await keys("en", "quokka")).toEqual([]);
+    expect(await keys("en", "wombat")).toEqual([id]);
+
+    // A Finnish name makes the unit findable by it from every language's rows.
+    const fi = await prisma.unitText.create({
+      data: { unitId: unit.id, lang: "fi", name: "Turvallisuusyksikkö", summary: "Vastaa turvallisuudesta.", description: "", duties: "[]", sourceVersion: 1 },
+    });
+    expect(await keys("en", "turvallisuusyksikko")).toEqual([id]);
+    const rows = await prisma.$queryRawUnsafe<{ lang: string; names: string }[]>(
+      "SELECT lang, names FROM search_fts WHERE doc_key = ? ORDER BY lang",
+      id,
+    );
+    expect(rows).toEqual([
+      { lang: "en", names: "Security Unit\nTurvallisuusyksikkö" },
+      { lang: "fi", names: "Security Unit\nTurvallisuusyksikkö" },
+    ]);
+    await prisma.unitText.delete({ where: { id: fi.id } });
+    expect(await keys("en", "turvallisuusyksikko")).toEqual([]);
+    await prisma.unitText.update({ where: { id: unit.texts[0].id }, data: { summary: unit.texts[0].summary } });
+  });
+
+  it("follows organisation texts, values and goals", async () => {
+    const vision = await prisma.organisationText.findUniqueOrThrow({ where: { key_lang: { key: "strategyVision", lang: "fi" } } });
+    await prisma.organisationText.update({ where: { id: vision.id }, data: { body: JSON.stringify(["Kansalaisuuspalvelut ovat sujuvia."]) } });
+    expect(await keys("fi", "kansalaisuuspalvelu")).toEqual(["org:strategyVision"]);
+    expect(await keys("fi", "lupapalvelut")).toEqual([]);
+    await prisma.organisationText.update({ where: { id: vision.id }, data: { body: vision.body } });
+    expect(await keys("fi", "lupapalvelut")).toEqual(["org:strategyVision"]);
+
+    const value = await prisma.value.findUniqueOrThrow({ where: { key: "reliable" } });
+    const sv = await prisma.valueText.create({ data: { valueId: value.id, lang: "sv", name: "Pålitlig", sourceVersion: 1 } });
+    expect(await keys("sv", "palitlig")).toEqual([`value:${value.id}`]);
+    await prisma.valueText.delete({ where: { id: sv.id } });
+    expect(await keys("sv", "palitlig")).toEqual([]);
+
+    const goal = await prisma.goalText.findFirstOrThrow({ where: { lang: "en", goal: { key: "networks" } } });
+    await prisma.goalText.update({ where: { id: goal.id }, data: { text: "We build bridges with partners." } });
+    expect(await keys("en", "bridges")).toEqual([`goal:${goal.goalId}`]);
+    await prisma.goalText.update({ where: { id: goal.id }, data: { text: goal.text } });
+  });
+
+  it("has every trigger the migration creates, and the migration creates exactly these", async () => {
+    expect(await missingSearchTriggers()).toEqual([]);
+    const dir = path.join(projectRoot, "prisma", "migrations");
+    const sql = fs
+      .readdirSync(dir)
+      .filter((d) => fs.existsSync(path.join(dir, d, "migration.sql")))
+      .map((d) => fs.readFileSync(path.join(dir, d, "migration.sql"), "utf8"))
+      .join("\n");
+    const created = [...sql.matchAll(/CREATE TRIGGER (?:IF NOT EXISTS )?"?(search_\w+)"?/g)].map((m) => m[1]);
+    expect(created.sort()).toEqual([...SEARCH_TRIGGERS].sort());
+  });
+
+  it("rebuilds to the same index the triggers keep, and the explicit re-index calls are harmless", async () => {
+    const snapshot = () =>
+      prisma.$queryRawUnsafe<unknown[]>("SELECT rowid AS id, doc_key, lang, title, summary, names, body FROM search_fts ORDER BY rowid");
+    const before = await snapshot();
+    await rebuildSearchIndex();
+    expect(await snapshot()).toEqual(before);
+
+    const unit = await prisma.unit.findUniqueOrThrow({ where: { slug: "digital-services-unit" } });
+    await prisma.$executeRawUnsafe("DELETE FROM search_fts WHERE doc_key = ?", `unit:${unit.id}`);
+    expect(await keys("en", "digital")).toEqual([]);
+    await reindexUnit(unit.id);
+    await reindexOrganisationTexts();
+    expect(await snapshot()).toEqual(before);
+
+    const textRows = (await prisma.unitText.count()) + (await prisma.organisationText.count()) + (await prisma.valueText.count()) + (await prisma.goalText.count());
+    expect(await indexRows()).toBe(textRows);
+
+    // The seed's check: nothing to do when complete, a rebuild when rows are missing.
+    expect(await ensureSearchIndex()).toBe(false);
+    await prisma.$executeRawUnsafe("DELETE FROM search_fts WHERE doc_key LIKE 'goal:%'");
+    expect(await ensureSearchIndex()).toBe(true);
+    expect(await snapshot()).toEqual(before);
+  });
+});

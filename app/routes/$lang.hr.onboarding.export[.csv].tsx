@@ -1,0 +1,21 @@
+// The HR table as a CSV download (same filters as the page), for spreadsheet software.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { helsinkiToday } from "~/models/onboarding-dates";
+import { getNewcomerReport, newcomersCsv, parseNewcomerFilter } from "~/models/onboarding-report.server";
+import { requireHrEditor } from "~/utils/auth.server";
+import { langParam } from "~/utils/lang-param.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const lang = langParam(params);
+  await requireHrEditor(request);
+  const today = helsinkiToday();
+  const { rows } = await getNewcomerReport(parseNewcomerFilter(new URL(request.url)), lang, today);
+  return new Response(newcomersCsv(rows, lang), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="onboarding-${today}.csv"`,
+      // Personal data: never kept by shared caches.
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

@@ -1,0 +1,13 @@
+// Editing the values page's texts in one language (HR editors); see app/utils/org-doc-routes.server.ts.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { DocEditPage } from "~/components/doc-editor";
+import { titleMeta } from "~/utils/meta";
+import { docEditAction, docEditLoader } from "~/utils/org-doc-routes.server";
+
+export const meta = titleMeta("edit.values.title");
+export const loader = (args: LoaderFunctionArgs) => docEditLoader("values", args);
+export const action = (args: ActionFunctionArgs) => docEditAction("values", args);
+
+export default function EditValues() {
+  return <DocEditPage />;
+}

@@ -1,0 +1,34 @@
+// Guards and small parsers shared by the editing and history routes. Every loader and action of
+// those routes starts here: signed-out visitors go to the sign-in page and come back, others
+// without the permission get 403.
+import { z } from "zod";
+import { changeNote, versionField } from "~/models/edit-fields.server";
+import { getUnitRef } from "~/models/unit-editing.server";
+import { requireHrEditor, requireUnitEditor, requireUser } from "./auth.server";
+
+/** The unit editor (or HR editor, or admin) of the unit with this slug; 404 for an unknown unit. */
+export async function authoriseUnitEditor(request: Request, slug: string | undefined) {
+  await requireUser(request);
+  const ref = await getUnitRef(slug ?? "");
+  if (!ref) throw new Response("Unit not found", { status: 404 });
+  const editor = await requireUnitEditor(request, ref.id);
+  return { ref, editor };
+}
+
+/** An HR editor or admin: the organisation texts are theirs to edit. */
+export async function authoriseOrgEditor(request: Request) {
+  return requireHrEditor(request);
+}
+
+export const restoreSchema = z.object({ changeNote, baseVersion: versionField });
+
+export function revisionIdParam(value: string | undefined): number {
+  const id = Number(value);
+  if (!Number.isInteger(id) || id <= 0) throw new Response("Revision not found", { status: 404 });
+  return id;
+}
+
+export function historyQuery(request: Request) {
+  const url = new URL(request.url);
+  return { from: url.searchParams.get("from"), to: url.searchParams.get("to") };
+}

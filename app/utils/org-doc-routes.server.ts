@@ -1,0 +1,113 @@
+// Loaders and actions of the organisation documents' editing and history pages. The strategy,
+// values and goals routes are one line each around these, so the three behave the same.
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { translator } from "~/i18n";
+import { formValues } from "~/models/edit-fields.server";
+import {
+  docPreview,
+  docSchema,
+  docValues,
+  getDocForEditing,
+  loadDoc,
+  restoreDocRevision,
+  saveDocEdit,
+  docFieldOrder,
+  type DocInput,
+  type OrgDoc,
+} from "~/models/organisation-editing.server";
+import { diffSnapshots, displaySnapshot, getHistory, getRevision } from "~/models/revision.server";
+import type { FieldLabels } from "~/components/revisions";
+import { clientIp } from "./auth.server";
+import { authoriseOrgEditor, historyQuery, restoreSchema, revisionIdParam } from "./editing.server";
+import { parseForm } from "./forms";
+import { langParam } from "./lang-param.server";
+
+async function labelsFor(doc: OrgDoc, lang: Parameters<typeof loadDoc>[1]) {
+  const state = await loadDoc(doc, lang);
+  const labels: FieldLabels = Object.fromEntries(state.fields.map((f) => [f.name, { key: f.labelKey, n: f.n }]));
+  return { state, labels };
+}
+
+export async function docEditLoader(doc: OrgDoc, { request, params }: LoaderFunctionArgs) {
+  const lang = langParam(params);
+  await authoriseOrgEditor(request);
+  const editing = await getDocForEditing(doc, lang);
+  const t = translator(lang);
+  return { ...editing, title: t(`edit.${doc}.heading`, { language: t(`content.languageName.${lang}`) }) };
+}
+
+export async function docEditAction(doc: OrgDoc, { request, params, context }: ActionFunctionArgs) {
+  const lang = langParam(params);
+  const editor = await authoriseOrgEditor(request);
+  const formData = await request.formData();
+  const values = formValues(formData);
+  const state = await loadDoc(doc, lang);
+  const previewing = formData.get("intent") === "preview";
+  const form = parseForm(docSchema(state, previewing ? "preview" : "save"), formData);
+  if (!form.ok) return data({ status: "invalid" as const, errors: form.errors, values }, { status: 400 });
+  const input = form.data as DocInput;
+  if (previewing) {
+    return data({ status: "preview" as const, values, preview: docPreview(state, docValues(state, input)) }, { status: 200 });
+  }
+  const outcome = await saveDocEdit({ editor, ipAddress: clientIp(context), doc, lang, input });
+  if (outcome.status === "conflict") {
+    const next = { ...values, version: String(outcome.version) };
+    return data({ status: "conflict" as const, values: next, conflicts: [outcome.conflict] }, { status: 409 });
+  }
+  if (outcome.status === "unchanged") return data({ status: "unchanged" as const, values }, { status: 200 });
+  return redirect(`/${lang}/${doc}?saved=1`);
+}
+
+export async function docHistoryLoader(doc: OrgDoc, { request, params }: LoaderFunctionArgs) {
+  const lang = langParam(params);
+  await authoriseOrgEditor(request);
+  const { state, labels } = await labelsFor(doc, lang);
+  const history = await getHistory(doc, 0, historyQuery(request), () => docFieldOrder(state));
+  const t = translator(lang);
+  return { ...history, labels, doc, title: t("history.heading", { name: t(`edit.${doc}.docName`) }) };
+}
+
+export async function docRevisionLoader(doc: OrgDoc, { request, params }: LoaderFunctionArgs) {
+  const lang = langParam(params);
+  await authoriseOrgEditor(request);
+  const revision = await getRevision(doc, 0, revisionIdParam(params.revisionId));
+  if (!revision) throw new Response("Revision not found", { status: 404 });
+  const { labels, state } = await labelsFor(doc, lang);
+  const order = docFieldOrder(state).filter((f) => f in revision.snapshot.fields);
+  const { snapshot, previous, latestVersion, ...summary } = revision;
+  const t = translator(lang);
+  return {
+    doc,
+    revision: summary,
+    fields: displaySnapshot(snapshot, order, { fields: [], render: (s) => s }),
+    diff: previous ? diffSnapshots(previous, snapshot, order) : null,
+    isLatest: revision.version === latestVersion,
+    latestVersion,
+    labels,
+    title: t("history.revisionHeading", {
+      version: revision.version,
+      scope: t(`history.scope.${revision.scope}`),
+      name: t(`edit.${doc}.docName`),
+    }),
+  };
+}
+
+export async function docRestoreAction(doc: OrgDoc, { request, params, context }: ActionFunctionArgs) {
+  const lang = langParam(params);
+  const editor = await authoriseOrgEditor(request);
+  const formData = await request.formData();
+  const form = parseForm(restoreSchema, formData);
+  if (!form.ok) return data({ status: "invalid" as const, errors: form.errors, values: formValues(formData) }, { status: 400 });
+  const outcome = await restoreDocRevision({
+    editor,
+    ipAddress: clientIp(context),
+    doc,
+    revisionId: revisionIdParam(params.revisionId),
+    baseVersion: form.data.baseVersion,
+    changeNote: form.data.changeNote,
+  });
+  if (outcome.status === "notFound") throw new Response("Revision not found", { status: 404 });
+  if (outcome.status === "conflict") return data({ status: "conflict" as const }, { status: 409 });
+  if (outcome.status === "unchanged") return data({ status: "unchanged" as const }, { status: 200 });
+  return redirect(`/${lang}/${doc}/history?restored=${outcome.version}`);
+}

@@ -1,0 +1,136 @@
+// Text matching shared by the browser and the server: the directory's instant filter, the site
+// search's query words and its highlighted snippets all fold text the same way, so a filter run in
+// the browser and the same filter run on the server agree.
+
+/** Longer input is cut: nobody types more, and a pasted page must not cost more than a query. */
+export const MAX_QUERY_LENGTH = 200;
+export const MAX_QUERY_WORDS = 8;
+
+/** Lower case without diacritics: "Päätös" → "paatos" (as the FTS5 index folds with remove_diacritics). */
+export function fold(text: string): string {
+  return text.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase();
+}
+
+/**
+ * The words of a query, folded and de-duplicated. Everything that is not a letter or a digit
+ * (quotes, `*`, brackets, `--`, operators) only separates words, so user input can never become
+ * query syntax: it is always searched for as text.
+ */
+export function queryWords(query: string): string[] {
+  const words = fold(query.slice(0, MAX_QUERY_LENGTH))
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+  return [...new Set(words)].slice(0, MAX_QUERY_WORDS);
+}
+
+/** True when every word occurs somewhere in the (already folded) haystack. */
+export function containsAllWords(foldedHaystack: string, words: readonly string[]): boolean {
+  return words.every((w) => foldedHaystack.includes(w));
+}
+
+/** A piece of text to render, marked when it matched. Rendered as text, never as HTML. */
+export interface Segment {
+  text: string;
+  match: boolean;
+}
+
+/** The folded text and, for each folded character, where its source character starts and ends. */
+function foldWithMap(text: string) {
+  let folded = "";
+  const start: number[] = [];
+  const end: number[] = [];
+  for (let i = 0; i < text.length; ) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      // ASCII, most of the text: no Unicode normalisation needed.
+      folded += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text[i];
+      start.push(i);
+      end.push(i + 1);
+      i += 1;
+      continue;
+    }
+    const char = String.fromCodePoint(text.codePointAt(i)!);
+    const f = fold(char);
+    for (let k = 0; k < f.length; k++) {
+      start.push(i);
+      end.push(i + char.length);
+    }
+    folded += f;
+    i += char.length;
+  }
+  return { folded, start, end };
+}
+
+/** Ranges [from, to) of `text` where any of the words occur, merged and sorted. */
+export function matchRanges(text: string, words: readonly string[]): [number, number][] {
+  if (words.length === 0 || text === "") return [];
+  const { folded, start, end } = foldWithMap(text);
+  const ranges: [number, number][] = [];
+  for (const word of words) {
+    for (let at = folded.indexOf(word); at !== -1; at = folded.indexOf(word, at + 1)) {
+      ranges.push([start[at], end[at + word.length - 1]]);
+    }
+  }
+  ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const merged: [number, number][] = [];
+  for (const r of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push([r[0], r[1]]);
+  }
+  return merged;
+}
+
+function segmentsOf(text: string, ranges: [number, number][], from: number, to: number): Segment[] {
+  const segments: Segment[] = [];
+  let at = from;
+  for (const [a, b] of ranges) {
+    if (b <= from || a >= to) continue;
+    const s = Math.max(a, from);
+    const e = Math.min(b, to);
+    if (s > at) segments.push({ text: text.slice(at, s), match: false });
+    segments.push({ text: text.slice(s, e), match: true });
+    at = e;
+  }
+  if (at < to) segments.push({ text: text.slice(at, to), match: false });
+  return segments;
+}
+
+/** The whole text with every match marked. */
+export function highlight(text: string, words: readonly string[]): Segment[] {
+  return segmentsOf(text, matchRanges(text, words), 0, text.length);
+}
+
+/**
+ * A short extract around the first match, cut at word boundaries, with "…" where text was left
+ * out; the first `maxLength` characters when nothing matches. Whitespace is collapsed.
+ */
+export function snippet(raw: string, words: readonly string[], maxLength = 180): { segments: Segment[]; matched: boolean } {
+  // Only the start of a very long text is looked at: a snippet is for skimming.
+  const text = raw.slice(0, 10_000).replace(/\s+/g, " ").trim();
+  const ranges = matchRanges(text, words);
+  const first = ranges[0];
+  let from = 0;
+  if (first && first[1] > maxLength - 20) {
+    from = Math.max(0, first[0] - 50);
+    const space = text.lastIndexOf(" ", from);
+    from = space > 0 && from - space < 20 ? space + 1 : from;
+  }
+  let to = Math.min(text.length, from + maxLength);
+  if (to < text.length) {
+    const space = text.lastIndexOf(" ", to);
+    if (space > from + maxLength / 2) to = space;
+  }
+  const segments = segmentsOf(text, ranges, from, to);
+  if (from > 0) segments.unshift({ text: "… ", match: false });
+  if (to < text.length) segments.push({ text: " …", match: false });
+  return { segments, matched: ranges.some(([a, b]) => a < to && b > from) };
+}
+
+/** Markdown as plain text for a snippet: link targets, emphasis and heading marks go. */
+export function markdownToPlainText(markdown: string): string {
+  return markdown
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/^\s{0,3}(?:#{1,6}|>|[-*+]|\d+\.)\s+/gm, "")
+    .replace(/[*_`~]+/g, "");
+}
