@@ -1,5 +1,5 @@
 // Form fields: label, input, hint and errors tied together for screen readers.
-import type { InputHTMLAttributes, TextareaHTMLAttributes } from "react";
+import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
 import type { FieldError, FormErrors } from "~/utils/forms";
 import { useT } from "~/utils/use-lang";
 
@@ -22,29 +22,46 @@ type FieldProps = {
   hint?: string;
 };
 
-export function Field({ name, label, errors, hint, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
-  const id = input.id ?? `field-${name}`;
+/** Label, hint and errors around one control, tied together with aria-describedby. */
+function FieldFrame({
+  id,
+  label,
+  hint,
+  errors,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  errors?: FieldError[];
+  children: (aria: { "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode;
+}) {
   const described = [hint ? `${id}-hint` : null, errors?.length ? `${id}-errors` : null].filter(Boolean).join(" ");
   return (
     <div className={`field${errors?.length ? " field--invalid" : ""}`}>
       <label htmlFor={id}>{label}</label>
       {hint ? <p id={`${id}-hint`} className="field__hint">{hint}</p> : null}
       <ErrorList id={`${id}-errors`} errors={errors} />
-      <input id={id} name={name} aria-invalid={errors?.length ? true : undefined} aria-describedby={described || undefined} {...input} />
+      {children({ "aria-invalid": errors?.length ? true : undefined, "aria-describedby": described || undefined })}
     </div>
+  );
+}
+
+export function Field({ name, label, errors, hint, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  const id = input.id ?? `field-${name}`;
+  return (
+    <FieldFrame id={id} label={label} hint={hint} errors={errors}>
+      {(aria) => <input id={id} name={name} {...aria} {...input} />}
+    </FieldFrame>
   );
 }
 
 export function TextareaField({ name, label, errors, hint, ...input }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const id = input.id ?? `field-${name}`;
-  const described = [hint ? `${id}-hint` : null, errors?.length ? `${id}-errors` : null].filter(Boolean).join(" ");
   return (
-    <div className={`field${errors?.length ? " field--invalid" : ""}`}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? <p id={`${id}-hint`} className="field__hint">{hint}</p> : null}
-      <ErrorList id={`${id}-errors`} errors={errors} />
-      <textarea id={id} name={name} aria-invalid={errors?.length ? true : undefined} aria-describedby={described || undefined} {...input} />
-    </div>
+    <FieldFrame id={id} label={label} hint={hint} errors={errors}>
+      {(aria) => <textarea id={id} name={name} {...aria} {...input} />}
+    </FieldFrame>
   );
 }
 

@@ -1,6 +1,6 @@
 // The history pages of units and organisation texts: every revision, a compare form (GET, so it
 // works without JavaScript) with a word diff, one revision's content and the restore form.
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useEffect } from "react";
 import { ErrorSummary, Field } from "~/components/forms";
 import { authorLabel, FieldDiffs, labelOf, noteLabel, RevisionFacts, scopeLabel, type FieldLabels } from "~/components/revisions";
@@ -285,5 +285,23 @@ export function RevisionView({
         )}
       </section>
     </>
+  );
+}
+
+/** The history page of one organisation document (strategy, values or goals). */
+export function OrgDocHistoryPage({ doc }: { doc: "strategy" | "values" | "goals" }) {
+  const data = useLoaderData<HistoryData & { title: string }>();
+  const lang = useLang();
+  const [searchParams] = useSearchParams();
+  const path = `/${lang}/${doc}`;
+  return (
+    <HistoryView
+      title={data.title}
+      data={data}
+      pagePath={path}
+      editPath={`${path}/edit`}
+      historyPath={`${path}/history`}
+      restored={searchParams.get("restored")}
+    />
   );
 }
