@@ -12,7 +12,7 @@ import { parseStringList } from "~/utils/json-list";
 import { queryWords } from "~/utils/search-text";
 import { matchExpression, shortWordPatterns } from "./search.server";
 
-/** Measured (npm run bench:search): 300 units are ~150 kB of page data, which still loads fast. */
+/** Measured (npm run bench:search): 300 units are ~160 kB of page data, which still loads fast. */
 export const CLIENT_FILTER_LIMIT = 300;
 export const DIRECTORY_PAGE_SIZE = 50;
 

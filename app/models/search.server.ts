@@ -13,11 +13,11 @@ import { highlight, markdownToPlainText, queryWords, snippet, type Segment } fro
 export const SEARCH_PAGE_SIZE = 20;
 
 /**
- * Above this many matching index rows, only the rows matching in a name are ranked: bm25 reads
- * every matching row's size, ~1.5 µs a row here (npm run bench:search), and the query must stay
- * within a few milliseconds.
+ * Above this many matching index rows a query is "broad": it is not ranked or counted in full, as
+ * bm25 costs 1.5–5 µs a matching row here and the query must stay within a few milliseconds
+ * (npm run bench:search). Its name matches come first.
  */
-export const RANK_ALL_UP_TO = 1000;
+export const RANK_ALL_UP_TO = 500;
 
 /** The trigram tokenizer indexes three-character pieces: shorter words are matched with LIKE. */
 const MIN_INDEXED_WORD = 3;
@@ -76,7 +76,9 @@ export interface SearchHit {
 export interface SearchResults {
   query: string;
   words: string[];
+  /** Things found; for a very broad query, the things among the first rows (at least this many). */
   total: number;
+  totalIsExact: boolean;
   page: number;
   pages: number;
   pageSize: number;
@@ -113,9 +115,6 @@ const ORGANISATION_SECTIONS: Record<string, { path: string; page: MessageKey; an
   agencyDuties: { path: "/strategy", page: "nav.strategy", anchor: "duties", heading: "strategy.dutiesHeading" },
 };
 
-/** What an index row is about, from its rowid alone (see the migration): reading no stored text. */
-const DOC_OF_ROWID = `CASE WHEN rowid >= ${2e9} AND rowid < ${3e9} THEN doc_key ELSE rowid / 4 END`;
-
 /**
  * Ranked, highlighted results for a query, one per thing found (a unit found in three languages
  * is one result, shown in the reader's language when that text matched). Any input is safe: it
@@ -128,7 +127,7 @@ export async function searchSite(
 ): Promise<SearchResults> {
   const started = performance.now();
   const words = queryWords(query);
-  const empty = { query, words, total: 0, page: 1, pages: 0, pageSize: SEARCH_PAGE_SIZE, hits: [] };
+  const empty = { query, words, total: 0, totalIsExact: true, page: 1, pages: 0, pageSize: SEARCH_PAGE_SIZE, hits: [] };
   if (words.length === 0) return { ...empty, durationMs: performance.now() - started };
 
   const likes = shortWordPatterns(words);
@@ -143,44 +142,52 @@ export async function searchSite(
   });
   const match = matchExpression(words);
   const all = rowsWhere(match);
-  const [count] = await db.$queryRawUnsafe<{ rows: number | bigint; things: number | bigint }[]>(
-    `SELECT count(*) AS rows, count(DISTINCT ${DOC_OF_ROWID}) AS things FROM search_fts WHERE ${all.sql}`,
-    ...all.params,
-  );
   const select = (where: { sql: string; params: unknown[] }, ranked: boolean, limit: number) =>
     db.$queryRawUnsafe<CandidateRow[]>(
       `SELECT CAST(rowid AS TEXT) AS id, doc_key AS docKey, lang FROM search_fts WHERE ${where.sql} ${ranked ? "ORDER BY rank" : ""} LIMIT ?`,
       ...where.params,
       limit,
     );
+  /** The first rows in index order: cheap, as FTS5 stops at the limit. Org rows read their key. */
+  const probe = async (where: { sql: string; params: unknown[] }, limit: number) => {
+    const rows = await db.$queryRawUnsafe<{ id: string; orgKey: string | null }[]>(
+      `SELECT CAST(rowid AS TEXT) AS id, CASE WHEN rowid >= ${2e9} AND rowid < ${3e9} THEN doc_key END AS orgKey
+       FROM search_fts WHERE ${where.sql} LIMIT ?`,
+      ...where.params,
+      limit,
+    );
+    return { rows: rows.length, things: new Set(rows.map((r) => r.orgKey ?? Math.floor(Number(r.id) / 4))).size };
+  };
+
+  // The first 501 matching rows decide: up to 500 are ranked and counted exactly; more make a
+  // broad query, neither ranked nor counted in full (bm25 reads every matching row, and scans
+  // every row holding a common word for that word's weight), reported as "at least".
+  const found = await probe(all, rankAllUpTo + 1);
+  const total = found.things;
+  const totalIsExact = found.rows <= rankAllUpTo;
   let candidates: CandidateRow[];
   if (!match) {
-    // Only one- or two-letter words: no index, no rank; the texts are scanned in index order.
+    // Only one- or two-letter words: no index and no rank; the texts are scanned in index order
+    // (a rare word costs a full scan).
     candidates = await select(all, false, wanted);
-  } else if (Number(count.rows) <= rankAllUpTo) {
-    // FTS5 sorts by rank (bm25 with the column weights set in the migration) and stops at the limit.
+  } else if (totalIsExact) {
+    // FTS5 sorts by rank (bm25 with the column weights set in the migration), stops at the limit.
     candidates = await select(all, true, wanted);
   } else {
-    // Too broad to rank every match within a few milliseconds (bm25 reads each row's size): rank
-    // the rows that match in a name, then list the other matches in index order.
-    const named = rowsWhere(matchExpression(words, ["title", "names"]));
-    const [namedCount] = await db.$queryRawUnsafe<{ rows: number | bigint }[]>(
-      `SELECT count(*) AS rows FROM search_fts WHERE ${named.sql}`,
-      ...named.params,
-    );
-    candidates = await select(named, Number(namedCount.rows) <= rankAllUpTo, wanted);
+    // Broad: the rows that match in a name first, then the others, each in index order.
+    candidates = await select(rowsWhere(matchExpression(words, ["title", "names"])), false, wanted);
     if (candidates.length < wanted) {
       const seen = new Set(candidates.map((c) => c.id));
       const rest = await select(all, false, wanted + candidates.length);
       candidates.push(...rest.filter((c) => !seen.has(c.id)).slice(0, wanted - candidates.length));
     }
   }
-  const total = Number(count.things);
   const hits = await describeHits(db, lang, words, bestPerThing(candidates, lang).slice(offset, offset + SEARCH_PAGE_SIZE));
   return {
     query,
     words,
     total,
+    totalIsExact,
     page,
     pages: Math.ceil(total / SEARCH_PAGE_SIZE),
     pageSize: SEARCH_PAGE_SIZE,

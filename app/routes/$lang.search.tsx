@@ -59,7 +59,11 @@ export default function Search() {
           <h2 id="search-results">{t("search.resultsHeading")}</h2>
           {/* Announced when a search made without reloading the page lands. */}
           <p role="status">
-            {results.total > 0 ? t("search.count", { query: results.query, count: results.total }) : t("search.none", { query: results.query })}
+            {results.total === 0
+              ? t("search.none", { query: results.query })
+              : results.totalIsExact
+                ? t("search.count", { query: results.query, count: results.total })
+                : t("search.countAtLeast", { query: results.query, count: results.total })}
           </p>
           {results.total === 0 ? <p>{t("search.noneTips")}</p> : null}
           {results.hits.length ? (

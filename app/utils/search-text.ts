@@ -107,7 +107,7 @@ export function highlight(text: string, words: readonly string[]): Segment[] {
  */
 export function snippet(raw: string, words: readonly string[], maxLength = 180): { segments: Segment[]; matched: boolean } {
   // Only the start of a very long text is looked at: a snippet is for skimming.
-  const text = raw.slice(0, 10_000).replace(/\s+/g, " ").trim();
+  const text = raw.slice(0, 4_000).replace(/\s+/g, " ").trim();
   const ranges = matchRanges(text, words);
   const first = ranges[0];
   let from = 0;

@@ -336,6 +336,7 @@ export const en = {
   "search.type.page": "Page",
   "search.goalTitle": "Goal {number}",
   "search.openIn": "Open the page in {language}",
+  "search.countAtLeast": "At least {count} results for “{query}”. Add a word to narrow them down.",
   // -- goal summaries (issue 7) --
   "nav.summaries": "Goal summaries",
   "summaries.title": "Goal summaries",

@@ -336,6 +336,7 @@ export const fi: Messages = {
   "search.type.page": "Sivu",
   "search.goalTitle": "Tavoite {number}",
   "search.openIn": "Avaa sivu {language}",
+  "search.countAtLeast": "Haulla ”{query}” löytyi vähintään {count} tulosta. Tarkenna hakua lisäämällä sana.",
   // -- goal summaries (issue 7) --
   "nav.summaries": "Tavoiteyhteenvedot",
   "summaries.title": "Tavoiteyhteenvedot",

@@ -336,6 +336,7 @@ export const sv: Messages = {
   "search.type.page": "Sida",
   "search.goalTitle": "Mål {number}",
   "search.openIn": "Öppna sidan på {language}",
+  "search.countAtLeast": "Sökningen ”{query}” gav minst {count} träffar. Lägg till ett ord för att begränsa sökningen.",
   // -- goal summaries (issue 7) --
   "nav.summaries": "Målsammanfattningar",
   "summaries.title": "Målsammanfattningar",
