@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { Pagination } from "~/components/pagination";
 import { formatDateTime } from "~/i18n";
 import { AUDIT_PAGE_SIZE, listAuditEvents } from "~/models/audit.server";
 import { requireAdmin } from "~/utils/auth.server";
@@ -120,12 +121,7 @@ export default function AuditLog() {
           </table>
         </div>
       )}
-      {pages > 1 ? (
-        <nav aria-label={t("admin.auditTitle")} className="pagination">
-          {filter.page > 1 ? <Link to={pageLink(filter.page - 1)}>{t("admin.previous")}</Link> : null}
-          {filter.page < pages ? <Link to={pageLink(filter.page + 1)}>{t("admin.next")}</Link> : null}
-        </nav>
-      ) : null}
+      {pages > 1 ? <Pagination page={filter.page} pages={pages} href={pageLink} /> : null}
     </>
   );
 }

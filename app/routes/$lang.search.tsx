@@ -3,6 +3,7 @@
 import { data, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
+import { Pagination } from "~/components/pagination";
 import { searchSite } from "~/models/search.server";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
@@ -92,7 +93,13 @@ export default function Search() {
               ))}
             </ol>
           ) : null}
-          {results.pages > 1 ? <Pages query={results.query} page={results.page} pages={results.pages} /> : null}
+          {results.pages > 1 ? (
+            <Pagination
+              page={results.page}
+              pages={results.pages}
+              href={(p) => `?${new URLSearchParams({ q: results.query, ...(p > 1 ? { page: String(p) } : {}) })}`}
+            />
+          ) : null}
         </section>
       ) : null}
     </>
@@ -120,25 +127,5 @@ function Marked({ segments }: { segments: Segment[] }) {
     <>
       {segments.map((s, i) => (s.match ? <mark key={i}>{s.text}</mark> : <Fragment key={i}>{s.text}</Fragment>))}
     </>
-  );
-}
-
-function Pages({ query, page, pages }: { query: string; page: number; pages: number }) {
-  const t = useT();
-  const at = (p: number) => `?${new URLSearchParams({ q: query, ...(p > 1 ? { page: String(p) } : {}) })}`;
-  return (
-    <nav aria-label={t("pagination.label")} className="pagination">
-      {page > 1 ? (
-        <Link to={at(Math.min(page - 1, pages))} rel="prev">
-          {t("pagination.previous")}
-        </Link>
-      ) : null}
-      <span>{t("pagination.status", { page, pages })}</span>
-      {page < pages ? (
-        <Link to={at(page + 1)} rel="next">
-          {t("pagination.next")}
-        </Link>
-      ) : null}
-    </nav>
   );
 }

@@ -5,6 +5,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation, useNavigate, useNavigation } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState, type MouseEvent } from "react";
 import { FallbackNotice, LocalizedInline } from "~/components/localized";
+import { Pagination } from "~/components/pagination";
 import { fallbackLanguages } from "~/i18n/content";
 import { getDirectory } from "~/models/directory.server";
 import { directorySearch, emptyFilters, filterUnits, parseDirectoryFilters, type DirectoryFilters } from "~/utils/directory";
@@ -191,7 +192,9 @@ export default function Units() {
           </>
         )}
       </div>
-      {data.mode === "server" && data.pages > 1 ? <Pagination page={data.page} pages={data.pages} filters={data.filters} /> : null}
+      {data.mode === "server" && data.pages > 1 ? (
+        <Pagination page={data.page} pages={data.pages} href={(p) => pathname + directorySearch({ ...data.filters, page: p })} />
+      ) : null}
     </>
   );
 }
@@ -223,26 +226,5 @@ function UnitGroup({ id, title, units }: { id: string; title: string; units: Uni
         ))}
       </ul>
     </section>
-  );
-}
-
-function Pagination({ page, pages, filters }: { page: number; pages: number; filters: DirectoryFilters }) {
-  const t = useT();
-  const { pathname } = useLocation();
-  const at = (p: number) => pathname + directorySearch({ ...filters, page: p });
-  return (
-    <nav aria-label={t("pagination.label")} className="pagination">
-      {page > 1 ? (
-        <Link to={at(Math.min(page - 1, pages))} rel="prev">
-          {t("pagination.previous")}
-        </Link>
-      ) : null}
-      <span>{t("pagination.status", { page, pages })}</span>
-      {page < pages ? (
-        <Link to={at(page + 1)} rel="next">
-          {t("pagination.next")}
-        </Link>
-      ) : null}
-    </nav>
   );
 }

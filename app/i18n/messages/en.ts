@@ -157,8 +157,6 @@ export const en = {
   "admin.auditDetails": "Details",
   "admin.auditCount": "{count} events",
   "admin.auditNone": "No events match the filter.",
-  "admin.previous": "Previous page",
-  "admin.next": "Next page",
   "admin.nav": "Administration",
 
   // editing, conflicts, history (issue 4, items 4-6)

@@ -157,8 +157,6 @@ export const fi: Messages = {
   "admin.auditDetails": "Tiedot",
   "admin.auditCount": "{count} tapahtumaa",
   "admin.auditNone": "Suodatusta vastaavia tapahtumia ei ole.",
-  "admin.previous": "Edellinen sivu",
-  "admin.next": "Seuraava sivu",
   "admin.nav": "Ylläpito",
 
   // editing, conflicts, history (issue 4, items 4-6)

@@ -157,8 +157,6 @@ export const sv: Messages = {
   "admin.auditDetails": "Uppgifter",
   "admin.auditCount": "{count} händelser",
   "admin.auditNone": "Inga händelser motsvarar filtret.",
-  "admin.previous": "Föregående sida",
-  "admin.next": "Nästa sida",
   "admin.nav": "Administration",
 
   // editing, conflicts, history (issue 4, items 4-6)
