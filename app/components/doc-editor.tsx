@@ -2,7 +2,7 @@
 // the same form, preview, conflict and history rules as a unit page.
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { ChangeFields, EditButtons, useFocusOnResult } from "~/components/edit-form";
+import { ChangeFields, EditButtons, EditResultNotices, useFocusOnResult } from "~/components/edit-form";
 import { ErrorSummary, Field, TextareaField } from "~/components/forms";
 import { FallbackNotice, LocalizedBlock, LocalizedInline } from "~/components/localized";
 import { ConflictPanel, type FieldLabels } from "~/components/revisions";
@@ -63,20 +63,10 @@ export function DocEditPage() {
       ) : null}
 
       {result?.status === "conflict" ? <ConflictPanel conflicts={result.conflicts} labels={fieldLabels} title={loaded.title} /> : null}
-      {result?.status === "unchanged" ? (
-        <p className="notice notice--unchanged" role="status" tabIndex={-1}>
-          {t("edit.noChanges")}
-        </p>
-      ) : null}
-      {result?.status === "preview" ? (
-        <section className="preview" aria-labelledby="preview-title" tabIndex={-1}>
-          <h2 id="preview-title">{t("edit.previewHeading")}</h2>
-          <p className="muted">{t("edit.previewLead")}</p>
-          <div className="preview__page">
-            <DocPreview doc={doc} preview={result.preview} fields={fields} />
-          </div>
-        </section>
-      ) : null}
+      <EditResultNotices
+        status={result?.status}
+        preview={() => result?.status === "preview" && <DocPreview doc={doc} preview={result.preview} fields={fields} />}
+      />
 
       <Form method="post" noValidate className="form form--wide">
         <ErrorSummary errors={errors} labels={labels} />

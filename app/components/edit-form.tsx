@@ -1,7 +1,7 @@
 // Parts shared by the editing forms (units and organisation texts): a checkbox field, the
 // "about this change" fieldset, and the preview / save buttons.
 import { useEffect } from "react";
-import type { InputHTMLAttributes } from "react";
+import type { InputHTMLAttributes, ReactNode } from "react";
 import { Field } from "~/components/forms";
 import type { FieldError } from "~/utils/forms";
 import { useT } from "~/utils/use-lang";
@@ -101,4 +101,24 @@ export function useFocusOnResult(result: { status: string } | undefined) {
     ];
     if (target) document.querySelector<HTMLElement>(target)?.focus();
   }, [result]);
+}
+
+/** What an edit form shows after "preview" or a save that changed nothing (units and documents alike). */
+export function EditResultNotices({ status, preview }: { status?: string; preview: () => ReactNode }) {
+  const t = useT();
+  if (status === "unchanged") {
+    return (
+      <p className="notice notice--unchanged" role="status" tabIndex={-1}>
+        {t("edit.noChanges")}
+      </p>
+    );
+  }
+  if (status !== "preview") return null;
+  return (
+    <section className="preview" aria-labelledby="preview-title" tabIndex={-1}>
+      <h2 id="preview-title">{t("edit.previewHeading")}</h2>
+      <p className="muted">{t("edit.previewLead")}</p>
+      <div className="preview__page">{preview()}</div>
+    </section>
+  );
 }

@@ -3,7 +3,7 @@
 // conflict page are all answers to a plain form post.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { ChangeFields, CheckboxField, EditButtons, useFocusOnResult } from "~/components/edit-form";
+import { ChangeFields, CheckboxField, EditButtons, EditResultNotices, useFocusOnResult } from "~/components/edit-form";
 import { ErrorSummary, Field, TextareaField } from "~/components/forms";
 import { ConflictPanel, type FieldLabels } from "~/components/revisions";
 import { UnitContent } from "~/components/unit-content";
@@ -130,20 +130,10 @@ export default function EditUnit() {
       ) : null}
 
       {result?.status === "conflict" ? <ConflictPanel conflicts={result.conflicts} labels={fieldLabels} title={unit.name} /> : null}
-      {result?.status === "unchanged" ? (
-        <p className="notice notice--unchanged" role="status" tabIndex={-1}>
-          {t("edit.noChanges")}
-        </p>
-      ) : null}
-      {result?.status === "preview" ? (
-        <section className="preview" aria-labelledby="preview-title" tabIndex={-1}>
-          <h2 id="preview-title">{t("edit.previewHeading")}</h2>
-          <p className="muted">{t("edit.previewLead")}</p>
-          <div className="preview__page">
-            <UnitContent unit={result.preview} level={3} idPrefix="preview-" />
-          </div>
-        </section>
-      ) : null}
+      <EditResultNotices
+        status={result?.status}
+        preview={() => result?.status === "preview" && <UnitContent unit={result.preview} level={3} idPrefix="preview-" />}
+      />
 
       <Form method="post" noValidate className="form form--wide">
         <ErrorSummary errors={errors} labels={labels} />
