@@ -21,6 +21,13 @@ export default defineConfig({
   // (docs/decisions/0005-site-search-fts5.md).
   experimental: { externalTables: true },
   tables: {
-    external: ["search_fts", "search_fts_data", "search_fts_idx", "search_fts_content", "search_fts_docsize", "search_fts_config"],
+    external: [
+      "search_fts",
+      "search_fts_data",
+      "search_fts_idx",
+      "search_fts_content",
+      "search_fts_docsize",
+      "search_fts_config",
+    ],
   },
 });

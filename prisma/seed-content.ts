@@ -167,8 +167,7 @@ export const units: SeedUnit[] = [
     slug: "reception-services-department",
     kind: "department",
     name: "Reception Services Department",
-    summary:
-      "Guides, directs and plans the reception of asylum seekers and beneficiaries of temporary protection.",
+    summary: "Guides, directs and plans the reception of asylum seekers and beneficiaries of temporary protection.",
     description:
       "The Reception Services Department guides, directs and plans the reception of asylum seekers and " +
       "beneficiaries of temporary protection, and runs the state-owned reception centres.\n\n" +
@@ -198,10 +197,11 @@ export const units: SeedUnit[] = [
   placeholderUnit("digital-services-unit", "Digital Services Unit"),
   placeholderUnit("finance-and-administration-unit", "Finance and Administration Unit"),
   placeholderUnit("human-resources-unit", "Human Resources Unit"),
-  placeholderUnit("information-services-and-performance-guidance-unit", "Information Services and Performance Guidance Unit", [
-    "Information services",
-    "Statistics",
-  ]),
+  placeholderUnit(
+    "information-services-and-performance-guidance-unit",
+    "Information Services and Performance Guidance Unit",
+    ["Information services", "Statistics"],
+  ),
   placeholderUnit("legal-and-specialist-services-unit", "Legal and Specialist Services Unit", [
     "Legal and specialist services",
   ]),
@@ -239,7 +239,12 @@ export const demoAccounts: {
     supervisor: "manager@migri.example",
     startedDaysAgo: 3,
   },
-  { email: "manager2@migri.example", name: "Demo Supervisor Two", role: "employee", homeUnit: "customer-relations-unit" },
+  {
+    email: "manager2@migri.example",
+    name: "Demo Supervisor Two",
+    role: "employee",
+    homeUnit: "customer-relations-unit",
+  },
   {
     email: "newcomer2@migri.example",
     name: "Demo Newcomer Two",
@@ -296,9 +301,18 @@ export const onboardingSteps: SeedStep[] = [
     contentPath: "/strategy",
     acknowledges: "strategy",
     texts: {
-      en: { title: "Read the strategy", description: "Read the agency's strategy and confirm on the page that you have read and understood it." },
-      fi: { title: "Lue viraston strategia", description: "Lue viraston strategia ja vahvista sivulla, että olet lukenut ja ymmärtänyt sen." },
-      sv: { title: "Läs myndighetens strategi", description: "Läs myndighetens strategi och bekräfta på sidan att du har läst och förstått den." },
+      en: {
+        title: "Read the strategy",
+        description: "Read the agency's strategy and confirm on the page that you have read and understood it.",
+      },
+      fi: {
+        title: "Lue viraston strategia",
+        description: "Lue viraston strategia ja vahvista sivulla, että olet lukenut ja ymmärtänyt sen.",
+      },
+      sv: {
+        title: "Läs myndighetens strategi",
+        description: "Läs myndighetens strategi och bekräfta på sidan att du har läst och förstått den.",
+      },
     },
   },
   {
@@ -308,9 +322,18 @@ export const onboardingSteps: SeedStep[] = [
     contentPath: "/values",
     acknowledges: "values",
     texts: {
-      en: { title: "Read our values", description: "Read our three values and confirm on the page that you have read and understood them." },
-      fi: { title: "Lue arvomme", description: "Lue kolme arvoamme ja vahvista sivulla, että olet lukenut ja ymmärtänyt ne." },
-      sv: { title: "Läs våra värderingar", description: "Läs våra tre värderingar och bekräfta på sidan att du har läst och förstått dem." },
+      en: {
+        title: "Read our values",
+        description: "Read our three values and confirm on the page that you have read and understood them.",
+      },
+      fi: {
+        title: "Lue arvomme",
+        description: "Lue kolme arvoamme ja vahvista sivulla, että olet lukenut ja ymmärtänyt ne.",
+      },
+      sv: {
+        title: "Läs våra värderingar",
+        description: "Läs våra tre värderingar och bekräfta på sidan att du har läst och förstått dem.",
+      },
     },
   },
   {
@@ -320,9 +343,18 @@ export const onboardingSteps: SeedStep[] = [
     contentPath: "/goals",
     acknowledges: "goals",
     texts: {
-      en: { title: "Read our goals", description: "Read our five goals and confirm on the page that you have read and understood them." },
-      fi: { title: "Lue tavoitteemme", description: "Lue viisi tavoitettamme ja vahvista sivulla, että olet lukenut ja ymmärtänyt ne." },
-      sv: { title: "Läs våra mål", description: "Läs våra fem mål och bekräfta på sidan att du har läst och förstått dem." },
+      en: {
+        title: "Read our goals",
+        description: "Read our five goals and confirm on the page that you have read and understood them.",
+      },
+      fi: {
+        title: "Lue tavoitteemme",
+        description: "Lue viisi tavoitettamme ja vahvista sivulla, että olet lukenut ja ymmärtänyt ne.",
+      },
+      sv: {
+        title: "Läs våra mål",
+        description: "Läs våra fem mål och bekräfta på sidan att du har läst och förstått dem.",
+      },
     },
   },
   {
@@ -331,9 +363,21 @@ export const onboardingSteps: SeedStep[] = [
     position: 4,
     contentPath: "/units",
     texts: {
-      en: { title: "Explore your unit", description: "Find your own unit among the departments and units, and see what it does and where it sits in the organisation." },
-      fi: { title: "Tutustu yksikköösi", description: "Etsi oma yksikkösi osastojen ja yksiköiden joukosta ja katso, mitä se tekee ja mihin se sijoittuu organisaatiossa." },
-      sv: { title: "Bekanta dig med din enhet", description: "Hitta din egen enhet bland avdelningarna och enheterna och se vad den gör och var den finns i organisationen." },
+      en: {
+        title: "Explore your unit",
+        description:
+          "Find your own unit among the departments and units, and see what it does and where it sits in the organisation.",
+      },
+      fi: {
+        title: "Tutustu yksikköösi",
+        description:
+          "Etsi oma yksikkösi osastojen ja yksiköiden joukosta ja katso, mitä se tekee ja mihin se sijoittuu organisaatiossa.",
+      },
+      sv: {
+        title: "Bekanta dig med din enhet",
+        description:
+          "Hitta din egen enhet bland avdelningarna och enheterna och se vad den gör och var den finns i organisationen.",
+      },
     },
   },
   {
@@ -343,15 +387,18 @@ export const onboardingSteps: SeedStep[] = [
     texts: {
       en: {
         title: "Complete the state's “Tervetuloa valtiolle” onboarding programme on eOppiva",
-        description: "State agencies share an onboarding programme for new staff, “Tervetuloa valtiolle”, on the state's eOppiva learning platform.",
+        description:
+          "State agencies share an onboarding programme for new staff, “Tervetuloa valtiolle”, on the state's eOppiva learning platform.",
       },
       fi: {
         title: "Suorita valtion yhteinen Tervetuloa valtiolle -perehdytysohjelma eOppivassa",
-        description: "Valtion virastoilla on uusille työntekijöille yhteinen perehdytysohjelma, Tervetuloa valtiolle, valtion eOppiva-oppimisalustalla.",
+        description:
+          "Valtion virastoilla on uusille työntekijöille yhteinen perehdytysohjelma, Tervetuloa valtiolle, valtion eOppiva-oppimisalustalla.",
       },
       sv: {
         title: "Gå igenom statens gemensamma introduktionsprogram ”Tervetuloa valtiolle” på eOppiva",
-        description: "De statliga myndigheterna har ett gemensamt introduktionsprogram för nyanställda, ”Tervetuloa valtiolle”, på statens lärplattform eOppiva.",
+        description:
+          "De statliga myndigheterna har ett gemensamt introduktionsprogram för nyanställda, ”Tervetuloa valtiolle”, på statens lärplattform eOppiva.",
       },
     },
   },
@@ -362,15 +409,18 @@ export const onboardingSteps: SeedStep[] = [
     texts: {
       en: {
         title: "Review your onboarding with your supervisor",
-        description: "Before your trial period ends (it can last up to six months), go through your onboarding with your supervisor: what went well and what is still missing.",
+        description:
+          "Before your trial period ends (it can last up to six months), go through your onboarding with your supervisor: what went well and what is still missing.",
       },
       fi: {
         title: "Käy perehdytyksesi läpi esihenkilösi kanssa",
-        description: "Käy ennen koeajan päättymistä (se voi kestää enintään kuusi kuukautta) perehdytyksesi läpi esihenkilösi kanssa: mikä onnistui ja mitä vielä puuttuu.",
+        description:
+          "Käy ennen koeajan päättymistä (se voi kestää enintään kuusi kuukautta) perehdytyksesi läpi esihenkilösi kanssa: mikä onnistui ja mitä vielä puuttuu.",
       },
       sv: {
         title: "Gå igenom din introduktion med din chef",
-        description: "Gå igenom din introduktion med din chef innan prövotiden tar slut (den kan vara högst sex månader): vad som gick bra och vad som ännu saknas.",
+        description:
+          "Gå igenom din introduktion med din chef innan prövotiden tar slut (den kan vara högst sex månader): vad som gick bra och vad som ännu saknas.",
       },
     },
   },

@@ -54,7 +54,9 @@ export async function seedOnboarding(prisma: PrismaClient, withDemoProgress: boo
     if (idByKey.has(key)) return idByKey.get(key)!;
     const seeded = content.onboardingSteps.find((s) => s.key === key);
     const text = seeded
-      ? await prisma.onboardingStepText.findFirst({ where: { lang: "en", title: seeded.texts.en!.title, step: { scope: "agency" } } })
+      ? await prisma.onboardingStepText.findFirst({
+          where: { lang: "en", title: seeded.texts.en!.title, step: { scope: "agency" } },
+        })
       : null;
     return text?.stepId ?? null;
   };

@@ -40,7 +40,10 @@ describe("seed", () => {
       ["permit-and-citizenship-department", "Pauliina Helminen"],
     ]);
     expect(units.filter((u) => u.contactEmail).map((u) => u.contactEmail)).toEqual(["media@migri.fi"]);
-    const digital = await prisma.unit.findUniqueOrThrow({ where: { slug: "digital-services-unit" }, include: { texts: true } });
+    const digital = await prisma.unit.findUniqueOrThrow({
+      where: { slug: "digital-services-unit" },
+      include: { texts: true },
+    });
     expect(digital.needsReview).toBe(true);
     expect(digital.texts.map((t) => t.lang)).toEqual(["en"]);
     expect(JSON.parse(digital.texts[0].duties)).toEqual([]);
@@ -61,8 +64,17 @@ describe("seed", () => {
       "We are active in networks and seek to achieve solutions.",
       "We are an attractive workplace where the well-being of employees is seen to.",
     ]);
-    expect(goals.map((g) => g.texts.find((t) => t.lang === "sv"))).toEqual([undefined, undefined, undefined, undefined, undefined]);
-    expect(goals[1].texts.find((t) => t.lang === "fi")).toMatchObject({ text: "Asiakaskokemus on erinomainen", sourceVersion: 1 });
+    expect(goals.map((g) => g.texts.find((t) => t.lang === "sv"))).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(goals[1].texts.find((t) => t.lang === "fi")).toMatchObject({
+      text: "Asiakaskokemus on erinomainen",
+      sourceVersion: 1,
+    });
   });
 
   it("seeds the mission line, ambition and strategy facts", async () => {
@@ -72,12 +84,19 @@ describe("seed", () => {
     expect(byKey.ambition).toBe(content.organisationTexts.ambition.en);
     expect(byKey.strategyTitle).toBe("Organisational strategy of the Finnish Immigration Service 2023-2027");
     const profile = await prisma.organisationProfile.findUniqueOrThrow({ where: { id: 1 } });
-    expect(profile).toMatchObject({ directorGeneralName: "Ilkka Haahtela", strategyPeriodStart: 2023, strategyPeriodEnd: 2027 });
+    expect(profile).toMatchObject({
+      directorGeneralName: "Ilkka Haahtela",
+      strategyPeriodStart: 2023,
+      strategyPeriodEnd: 2027,
+    });
   });
 
   it("is idempotent and never overwrites an editor's change", async () => {
     const unit = await prisma.unit.findUniqueOrThrow({ where: { slug: "security-unit" }, include: { texts: true } });
-    await prisma.unitText.update({ where: { id: unit.texts[0].id }, data: { summary: "Edited by an editor", version: 2 } });
+    await prisma.unitText.update({
+      where: { id: unit.texts[0].id },
+      data: { summary: "Edited by an editor", version: 2 },
+    });
     await prisma.valueText.deleteMany({ where: { lang: "fi", value: { key: "reliable" } } });
 
     const lines: string[] = [];

@@ -50,7 +50,8 @@ export async function seed(prisma: PrismaClient, log: Log = console.log): Promis
     valueTexts += await createMissingTexts(
       item.texts,
       "en",
-      async (lang) => (await prisma.valueText.findUnique({ where: { valueId_lang: { valueId: value.id, lang } } })) !== null,
+      async (lang) =>
+        (await prisma.valueText.findUnique({ where: { valueId_lang: { valueId: value.id, lang } } })) !== null,
       (lang, name, sourceVersion) =>
         prisma.valueText.create({ data: { valueId: value.id, lang, name: String(name), sourceVersion } }),
     );
@@ -67,7 +68,8 @@ export async function seed(prisma: PrismaClient, log: Log = console.log): Promis
     goalTexts += await createMissingTexts(
       item.texts,
       "en",
-      async (lang) => (await prisma.goalText.findUnique({ where: { goalId_lang: { goalId: goal.id, lang } } })) !== null,
+      async (lang) =>
+        (await prisma.goalText.findUnique({ where: { goalId_lang: { goalId: goal.id, lang } } })) !== null,
       (lang, text, sourceVersion) =>
         prisma.goalText.create({ data: { goalId: goal.id, lang, text: String(text), sourceVersion } }),
     );
@@ -104,7 +106,10 @@ export async function seed(prisma: PrismaClient, log: Log = console.log): Promis
 
   // History starts at the seeded content: version 1 of each text is a revision that can be
   // compared with and restored to (docs/decisions/0006-revisions-and-conflicts.md).
-  count("initial revisions", (await recordInitialUnitRevisions(prisma)) + (await recordInitialDocumentRevisions(prisma)));
+  count(
+    "initial revisions",
+    (await recordInitialUnitRevisions(prisma)) + (await recordInitialDocumentRevisions(prisma)),
+  );
 
   if (isProductionMode()) {
     log("seed: demo accounts: skipped (production mode)");
@@ -136,7 +141,9 @@ async function seedDemoAccounts(prisma: PrismaClient, password: string): Promise
     const homeUnitId = await unitId(account.homeUnit);
     const editable = await Promise.all((account.editableUnits ?? []).map(unitId));
     // Supervisors come before their reports in the list, so the supervisor exists here.
-    const supervisor = account.supervisor ? await prisma.user.findUnique({ where: { email: account.supervisor } }) : null;
+    const supervisor = account.supervisor
+      ? await prisma.user.findUnique({ where: { email: account.supervisor } })
+      : null;
     await prisma.user.create({
       data: {
         email: account.email,

@@ -17,13 +17,26 @@ function prisma(args: string[], env: Record<string, string> = {}): Promise<{ cod
     execFile(
       process.execPath,
       [PRISMA_CLI, ...args],
-      { cwd: projectRoot, env: { ...process.env, DATABASE_URL: `file:${path.join(tmp, "drift.db")}`, ...env }, timeout: 120_000 },
-      (error, stdout, stderr) => resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, output: stdout + stderr }),
+      {
+        cwd: projectRoot,
+        env: { ...process.env, DATABASE_URL: `file:${path.join(tmp, "drift.db")}`, ...env },
+        timeout: 120_000,
+      },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, output: stdout + stderr }),
     );
   });
 }
 
-const diff = ["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema", "prisma/schema.prisma", "--exit-code"];
+const diff = [
+  "migrate",
+  "diff",
+  "--from-migrations",
+  "prisma/migrations",
+  "--to-schema",
+  "prisma/schema.prisma",
+  "--exit-code",
+];
 
 describe("site search migration and Prisma", () => {
   it("reports no drift: migrate dev would create no migration", async () => {

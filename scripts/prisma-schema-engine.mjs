@@ -9,7 +9,13 @@ import { main } from "./prisma-engine/main.mjs";
 main().then(
   (code) => process.exit(code),
   (error) => {
-    process.stderr.write(JSON.stringify({ level: "ERROR", fields: { message: String(error?.stack ?? error) }, target: "schema_engine::logger" }) + "\n");
+    process.stderr.write(
+      JSON.stringify({
+        level: "ERROR",
+        fields: { message: String(error?.stack ?? error) },
+        target: "schema_engine::logger",
+      }) + "\n",
+    );
     process.exit(1);
   },
 );

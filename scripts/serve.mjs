@@ -94,7 +94,10 @@ export async function createApp({ build }) {
 
 const BUILD_PATH = path.join(projectRoot, "build", "index.js");
 
-export async function startServer({ host = process.env.HOST || "127.0.0.1", port = Number(process.env.PORT || 3000) } = {}) {
+export async function startServer({
+  host = process.env.HOST || "127.0.0.1",
+  port = Number(process.env.PORT || 3000),
+} = {}) {
   ensureSessionSecret({ mode });
   const importBuild = () => import(`${pathToFileURL(BUILD_PATH).href}?t=${Date.now()}`);
   let build = await importBuild();

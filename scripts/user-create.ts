@@ -40,8 +40,11 @@ async function main() {
     password: await askPassword(),
   });
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) console.error(`--${String(issue.path[0])}: ${issue.message.split("|")[0]}`);
-    console.error(`Usage: npm run user:create -- --email EMAIL --name "NAME" --role ${ROLES.join("|")} [--unit SLUG] [--edits SLUG,SLUG]`);
+    for (const issue of parsed.error.issues)
+      console.error(`--${String(issue.path[0])}: ${issue.message.split("|")[0]}`);
+    console.error(
+      `Usage: npm run user:create -- --email EMAIL --name "NAME" --role ${ROLES.join("|")} [--unit SLUG] [--edits SLUG,SLUG]`,
+    );
     process.exitCode = 2;
     return;
   }

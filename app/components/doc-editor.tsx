@@ -62,10 +62,14 @@ export function DocEditPage() {
         </details>
       ) : null}
 
-      {result?.status === "conflict" ? <ConflictPanel conflicts={result.conflicts} labels={fieldLabels} title={loaded.title} /> : null}
+      {result?.status === "conflict" ? (
+        <ConflictPanel conflicts={result.conflicts} labels={fieldLabels} title={loaded.title} />
+      ) : null}
       <EditResultNotices
         status={result?.status}
-        preview={() => result?.status === "preview" && <DocPreview doc={doc} preview={result.preview} fields={fields} />}
+        preview={() =>
+          result?.status === "preview" && <DocPreview doc={doc} preview={result.preview} fields={fields} />
+        }
       />
 
       <Form method="post" noValidate className="form form--wide">
@@ -75,7 +79,11 @@ export function DocEditPage() {
           <legend>{t("edit.doc.textLegend", { language })}</legend>
           {fields.map((f) => {
             const outdated = loaded.outdatedItems.includes(f.item) ? t("edit.doc.fieldOutdated") : undefined;
-            const hint = [f.kind === "list" ? t("edit.listHint") : null, !f.required && f.isSource === false ? t("edit.doc.optionalTranslation") : null, outdated]
+            const hint = [
+              f.kind === "list" ? t("edit.listHint") : null,
+              !f.required && f.isSource === false ? t("edit.doc.optionalTranslation") : null,
+              outdated,
+            ]
               .filter(Boolean)
               .join(" ");
             return f.kind === "line" ? (
@@ -105,7 +113,12 @@ export function DocEditPage() {
           })}
         </fieldset>
         <ChangeFields values={values} errors={errors} offerMajor={loaded.isSource} />
-        <EditButtons conflict={result?.status === "conflict"} busy={navigation.state === "submitting"} editPath={`${pagePath}/edit`} pagePath={pagePath} />
+        <EditButtons
+          conflict={result?.status === "conflict"}
+          busy={navigation.state === "submitting"}
+          editPath={`${pagePath}/edit`}
+          pagePath={pagePath}
+        />
       </Form>
     </>
   );
@@ -155,15 +168,23 @@ function DocPreview({
   if (doc === "strategy") {
     return (
       <>
-        {block("missionLine", t("home.missionHeading"), (v) => <p className="mission-line">{v}</p>)}
-        {block("whatWeDo", t("home.whatWeDoHeading"), (v) => <p>{v}</p>)}
+        {block("missionLine", t("home.missionHeading"), (v) => (
+          <p className="mission-line">{v}</p>
+        ))}
+        {block("whatWeDo", t("home.whatWeDoHeading"), (v) => (
+          <p>{v}</p>
+        ))}
         {block("ambition", t("home.ambitionHeading"), (v) => (
           <blockquote className="quote">
             <p>{v}</p>
           </blockquote>
         ))}
-        {block("strategyTitle", t("nav.strategy"), (v) => <p className="lead">{v}</p>)}
-        {block("strategySummary", null, (v) => <p>{v}</p>)}
+        {block("strategyTitle", t("nav.strategy"), (v) => (
+          <p className="lead">{v}</p>
+        ))}
+        {block("strategySummary", null, (v) => (
+          <p>{v}</p>
+        ))}
         {bullets("strategyVision", t("strategy.visionHeading"))}
         {bullets("agencyDuties", t("strategy.dutiesHeading"))}
       </>
@@ -175,26 +196,26 @@ function DocPreview({
     <>
       <FallbackNotice langs={fallbackLanguages(Object.values(preview))} />
       <ol className="numbered-cards">
-      {items.map((item) =>
-        doc === "values" ? (
-          <li key={item}>
-            <h3>
-              <LocalizedInline text={text(field(item, "name"))} />
-            </h3>
-            {text(field(item, "description")) ? (
-              <p>
-                <LocalizedInline text={text(field(item, "description"))} />
+        {items.map((item) =>
+          doc === "values" ? (
+            <li key={item}>
+              <h3>
+                <LocalizedInline text={text(field(item, "name"))} />
+              </h3>
+              {text(field(item, "description")) ? (
+                <p>
+                  <LocalizedInline text={text(field(item, "description"))} />
+                </p>
+              ) : null}
+            </li>
+          ) : (
+            <li key={item}>
+              <p className="goal-text">
+                <LocalizedInline text={text(field(item, "text"))} />
               </p>
-            ) : null}
-          </li>
-        ) : (
-          <li key={item}>
-            <p className="goal-text">
-              <LocalizedInline text={text(field(item, "text"))} />
-            </p>
-          </li>
-        ),
-      )}
+            </li>
+          ),
+        )}
       </ol>
     </>
   );

@@ -50,7 +50,12 @@ export function ChangeFields({
         errors={errors?.changeNote}
       />
       {offerMajor ? (
-        <CheckboxField name="isMajor" label={t("edit.isMajor")} hint={t("edit.isMajorHint")} defaultChecked={values.isMajor === "on"} />
+        <CheckboxField
+          name="isMajor"
+          label={t("edit.isMajor")}
+          hint={t("edit.isMajorHint")}
+          defaultChecked={values.isMajor === "on"}
+        />
       ) : null}
     </fieldset>
   );
@@ -96,9 +101,12 @@ export function EditButtons({
 /** After a failed save, move focus to what explains it (error summary or conflict). */
 export function useFocusOnResult(result: { status: string } | undefined) {
   useEffect(() => {
-    const target = { invalid: ".error-summary", conflict: ".conflict", preview: ".preview", unchanged: ".notice--unchanged" }[
-      result?.status ?? ""
-    ];
+    const target = {
+      invalid: ".error-summary",
+      conflict: ".conflict",
+      preview: ".preview",
+      unchanged: ".notice--unchanged",
+    }[result?.status ?? ""];
     if (target) document.querySelector<HTMLElement>(target)?.focus();
   }, [result]);
 }

@@ -40,7 +40,11 @@ function FieldFrame({
   return (
     <div className={`field${errors?.length ? " field--invalid" : ""}`}>
       <label htmlFor={id}>{label}</label>
-      {hint ? <p id={`${id}-hint`} className="field__hint">{hint}</p> : null}
+      {hint ? (
+        <p id={`${id}-hint`} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
       <ErrorList id={`${id}-errors`} errors={errors} />
       {children({ "aria-invalid": errors?.length ? true : undefined, "aria-describedby": described || undefined })}
     </div>
@@ -56,7 +60,13 @@ export function Field({ name, label, errors, hint, ...input }: FieldProps & Inpu
   );
 }
 
-export function TextareaField({ name, label, errors, hint, ...input }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextareaField({
+  name,
+  label,
+  errors,
+  hint,
+  ...input
+}: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const id = input.id ?? `field-${name}`;
   return (
     <FieldFrame id={id} label={label} hint={hint} errors={errors}>

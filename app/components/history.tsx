@@ -3,7 +3,15 @@
 import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useEffect } from "react";
 import { ErrorSummary, Field } from "~/components/forms";
-import { authorLabel, FieldDiffs, labelOf, noteLabel, RevisionFacts, scopeLabel, type FieldLabels } from "~/components/revisions";
+import {
+  authorLabel,
+  FieldDiffs,
+  labelOf,
+  noteLabel,
+  RevisionFacts,
+  scopeLabel,
+  type FieldLabels,
+} from "~/components/revisions";
 import { formatDateTime } from "~/i18n";
 import type { CompareError, DisplayField, FieldDiff, RevisionSummary, Scope } from "~/models/revision.server";
 import type { FormErrors } from "~/utils/forms";
@@ -51,7 +59,11 @@ export function HistoryView({
             .filter((r) => r.scope === scope)
             .map((r) => (
               <option key={r.id} value={ref(r)}>
-                {t("history.option", { scope: scopeLabel(t, r.scope), version: r.version, time: formatDateTime(lang, r.createdAt) })}
+                {t("history.option", {
+                  scope: scopeLabel(t, r.scope),
+                  version: r.version,
+                  time: formatDateTime(lang, r.createdAt),
+                })}
               </option>
             ))}
         </optgroup>
@@ -151,7 +163,10 @@ export function HistoryView({
                     <td>
                       {noteLabel(t, r)}
                       {r.restoredFromVersion ? (
-                        <span className="muted"> ({t("history.restoredFrom", { version: r.restoredFromVersion })})</span>
+                        <span className="muted">
+                          {" "}
+                          ({t("history.restoredFrom", { version: r.restoredFromVersion })})
+                        </span>
                       ) : null}
                     </td>
                   </tr>
@@ -240,7 +255,9 @@ export function RevisionView({
 
       <section aria-labelledby="changes-title">
         <h2 id="changes-title">
-          {revision.version > 1 ? t("history.changesFrom", { version: revision.version - 1 }) : t("history.firstVersion")}
+          {revision.version > 1
+            ? t("history.changesFrom", { version: revision.version - 1 })
+            : t("history.firstVersion")}
         </h2>
         {diff ? <FieldDiffs diffs={diff} labels={labels} onlyChanged /> : <p>{t("history.firstVersionText")}</p>}
       </section>

@@ -97,7 +97,13 @@ function SiteSearch() {
   const t = useT();
   const lang = useLang();
   return (
-    <Form method="get" action={`/${lang}/search`} role="search" aria-label={t("search.siteLabel")} className="site-search">
+    <Form
+      method="get"
+      action={`/${lang}/search`}
+      role="search"
+      aria-label={t("search.siteLabel")}
+      className="site-search"
+    >
       <label htmlFor="site-search-q" className="visually-hidden">
         {t("search.siteLabel")}
       </label>
@@ -153,8 +159,12 @@ function OnboardingNavItems() {
     <>
       <NavItem to={`/${lang}/onboarding`} end label={t("onboarding.nav.mine")} />
       {user.isSupervisor ? <NavItem to={`/${lang}/team`} label={t("onboarding.nav.team")} /> : null}
-      {user.role === "hr_editor" || user.role === "admin" ? <NavItem to={`/${lang}/hr/onboarding`} label={t("onboarding.nav.hr")} /> : null}
-      {user.role === "unit_editor" ? <NavItem to={`/${lang}/onboarding/templates`} label={t("onboarding.nav.templates")} /> : null}
+      {user.role === "hr_editor" || user.role === "admin" ? (
+        <NavItem to={`/${lang}/hr/onboarding`} label={t("onboarding.nav.hr")} />
+      ) : null}
+      {user.role === "unit_editor" ? (
+        <NavItem to={`/${lang}/onboarding/templates`} label={t("onboarding.nav.templates")} />
+      ) : null}
     </>
   );
 }

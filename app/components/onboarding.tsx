@@ -98,9 +98,19 @@ export function DueNext({ item, total }: { item: PlanItemView | null; total: num
  * The plan as a task list grouped by due period. With `canEdit`, each step has a status form that
  * posts to the current page.
  */
-export function PlanSteps({ items, canEdit, form }: { items: PlanItemView[]; canEdit: boolean; form?: StatusFormState }) {
+export function PlanSteps({
+  items,
+  canEdit,
+  form,
+}: {
+  items: PlanItemView[];
+  canEdit: boolean;
+  form?: StatusFormState;
+}) {
   const t = useT();
-  const groups = DUE_RULES.map((rule) => ({ rule, items: items.filter((i) => i.dueRule === rule) })).filter((g) => g.items.length);
+  const groups = DUE_RULES.map((rule) => ({ rule, items: items.filter((i) => i.dueRule === rule) })).filter(
+    (g) => g.items.length,
+  );
   return (
     <>
       {groups.map((group) => (
@@ -108,7 +118,12 @@ export function PlanSteps({ items, canEdit, form }: { items: PlanItemView[]; can
           <h2 id={`due-${group.rule}`}>{t(`onboarding.due.${group.rule}`)}</h2>
           <ol className="onboarding-tasks">
             {group.items.map((item) => (
-              <PlanStep key={item.stepId} item={item} canEdit={canEdit && !item.archived} form={form?.stepId === item.stepId ? form : undefined} />
+              <PlanStep
+                key={item.stepId}
+                item={item}
+                canEdit={canEdit && !item.archived}
+                form={form?.stepId === item.stepId ? form : undefined}
+              />
             ))}
           </ol>
         </section>
@@ -165,7 +180,9 @@ function StatusForm({ item, form }: { item: PlanItemView; form?: StatusFormState
   const chosen = form?.values?.status ?? item.status;
   // Completing a reading step happens by acknowledging the page (the record is the proof).
   const statuses: StepStatus[] =
-    item.acknowledges && item.status !== "completed" ? ["not_started", "in_progress", "blocked"] : ["not_started", "in_progress", "completed", "blocked"];
+    item.acknowledges && item.status !== "completed"
+      ? ["not_started", "in_progress", "blocked"]
+      : ["not_started", "in_progress", "completed", "blocked"];
   return (
     <Form method="post" className="task__form" preventScrollReset>
       <input type="hidden" name="intent" value="status" />
@@ -185,7 +202,9 @@ function StatusForm({ item, form }: { item: PlanItemView; form?: StatusFormState
           </div>
         ))}
       </fieldset>
-      {item.acknowledges && item.status !== "completed" ? <p className="field__hint">{t("onboarding.ackHint")}</p> : null}
+      {item.acknowledges && item.status !== "completed" ? (
+        <p className="field__hint">{t("onboarding.ackHint")}</p>
+      ) : null}
       <div className={`field field--compact${reasonErrors?.length ? " field--invalid" : ""}`}>
         <label htmlFor={reasonId}>{t("onboarding.reasonLabel")}</label>
         <Errors id={`${reasonId}-errors`} errors={reasonErrors} />
@@ -280,7 +299,9 @@ export function AcknowledgementPanel({
       ) : (
         <>
           {state ? (
-            <p className="notice notice--review">{t("onboarding.ack.askedAgain", { date: formatDate(lang, state.acknowledgedAt) })}</p>
+            <p className="notice notice--review">
+              {t("onboarding.ack.askedAgain", { date: formatDate(lang, state.acknowledgedAt) })}
+            </p>
           ) : (
             <p>{t("onboarding.ack.intro")}</p>
           )}
@@ -307,7 +328,11 @@ export function AcknowledgementList({ states }: { states: Record<OrgDocument, Ac
         return (
           <li key={doc}>
             {t(`onboarding.ack.doc.${doc}`)}:{" "}
-            {!state ? t("onboarding.ack.none") : state.current ? formatDate(lang, state.acknowledgedAt) : t("onboarding.ack.askedAgainShort")}
+            {!state
+              ? t("onboarding.ack.none")
+              : state.current
+                ? formatDate(lang, state.acknowledgedAt)
+                : t("onboarding.ack.askedAgainShort")}
           </li>
         );
       })}
@@ -396,7 +421,12 @@ export function StepScheduleFields({
           {t("onboarding.form.dueRuleHint")}
         </p>
         <Errors id="field-dueRule-errors" errors={errors?.dueRule} />
-        <select id="field-dueRule" name="dueRule" defaultValue={values.dueRule ?? "first_week"} aria-describedby="field-dueRule-hint">
+        <select
+          id="field-dueRule"
+          name="dueRule"
+          defaultValue={values.dueRule ?? "first_week"}
+          aria-describedby="field-dueRule-hint"
+        >
           {DUE_RULES.map((rule) => (
             <option key={rule} value={rule}>
               {t(`onboarding.due.${rule}`)}
@@ -435,7 +465,15 @@ export function StepScheduleFields({
       <div className={`field field--narrow${invalid("position") ? " field--invalid" : ""}`}>
         <label htmlFor="field-position">{t("onboarding.form.position")}</label>
         <Errors id="field-position-errors" errors={errors?.position} />
-        <input id="field-position" name="position" type="number" min={0} max={999} inputMode="numeric" defaultValue={values.position ?? "0"} />
+        <input
+          id="field-position"
+          name="position"
+          type="number"
+          min={0}
+          max={999}
+          inputMode="numeric"
+          defaultValue={values.position ?? "0"}
+        />
       </div>
     </>
   );
@@ -472,7 +510,15 @@ export interface UnitProgressView {
  * Progress by unit as a server-rendered SVG bar chart (no script, no inline styles). Screen
  * readers get a summary name here and the full figures in the table that follows it.
  */
-export function ProgressChart({ rows, titleId, descId }: { rows: UnitProgressView[]; titleId: string; descId: string }) {
+export function ProgressChart({
+  rows,
+  titleId,
+  descId,
+}: {
+  rows: UnitProgressView[];
+  titleId: string;
+  descId: string;
+}) {
   const t = useT();
   const lang = useLang();
   const width = 640;
@@ -496,7 +542,12 @@ export function ProgressChart({ rows, titleId, descId }: { rows: UnitProgressVie
         const filled = Math.round((barWidth * row.percent) / 100);
         return (
           <Fragment key={row.slug ?? "none"}>
-            <text x={barX} y={y + 16} className="progress-chart__label" lang={row.name && row.name.lang !== lang ? row.name.lang : undefined}>
+            <text
+              x={barX}
+              y={y + 16}
+              className="progress-chart__label"
+              lang={row.name && row.name.lang !== lang ? row.name.lang : undefined}
+            >
               {name} ({t("onboarding.hr.peopleCount", { count: row.people })})
             </text>
             <rect x={barX} y={y + 24} width={barWidth} height={18} className="progress-chart__track" />

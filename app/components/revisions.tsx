@@ -59,7 +59,15 @@ export function DiffText({ parts }: { parts: DiffPart[] }) {
 }
 
 /** Field by field differences; unchanged fields are listed as such unless `onlyChanged`. */
-export function FieldDiffs({ diffs, labels, onlyChanged = false }: { diffs: FieldDiff[]; labels: FieldLabels; onlyChanged?: boolean }) {
+export function FieldDiffs({
+  diffs,
+  labels,
+  onlyChanged = false,
+}: {
+  diffs: FieldDiff[];
+  labels: FieldLabels;
+  onlyChanged?: boolean;
+}) {
   const t = useT();
   const shown = onlyChanged ? diffs.filter((d) => d.changed) : diffs;
   if (!shown.some((d) => d.changed)) return <p>{t("diff.noDifferences")}</p>;
@@ -101,7 +109,15 @@ export function FieldDiffs({ diffs, labels, onlyChanged = false }: { diffs: Fiel
 }
 
 /** What happened while the editor was editing: who saved, when, why, and what changed. */
-export function ConflictPanel({ conflicts, labels, title }: { conflicts: ConflictInfo[]; labels: FieldLabels; title: string }) {
+export function ConflictPanel({
+  conflicts,
+  labels,
+  title,
+}: {
+  conflicts: ConflictInfo[];
+  labels: FieldLabels;
+  title: string;
+}) {
   const t = useT();
   const lang = useLang();
   return (
@@ -110,7 +126,9 @@ export function ConflictPanel({ conflicts, labels, title }: { conflicts: Conflic
       <p>{t("conflict.lead", { title })}</p>
       {conflicts.map((c) => (
         <div key={c.scope} className="conflict__scope">
-          <h3>{t("conflict.scopeHeading", { scope: scopeLabel(t, c.scope), from: c.baseVersion, to: c.currentVersion })}</h3>
+          <h3>
+            {t("conflict.scopeHeading", { scope: scopeLabel(t, c.scope), from: c.baseVersion, to: c.currentVersion })}
+          </h3>
           <ul className="conflict__changes">
             {c.changes.map((r) => (
               <li key={r.id}>

@@ -14,11 +14,15 @@ export function SummaryArticle({ summary, children }: { summary: SummaryView; ch
     <article className="summary" lang={summary.lang !== pageLang ? summary.lang : undefined}>
       <div className="summary__header">
         <h1>{summary.title}</h1>
-        <p className="meta">{t("summaries.byline", { name: summary.authorName, date: formatDate(summary.lang, summary.updatedAt) })}</p>
+        <p className="meta">
+          {t("summaries.byline", { name: summary.authorName, date: formatDate(summary.lang, summary.updatedAt) })}
+        </p>
       </div>
       {/* Page tools (PDF, edit, views) speak the page's language. */}
       {children ? <div lang={summary.lang !== pageLang ? pageLang : undefined}>{children}</div> : null}
-      {summary.introHtml ? <div className="prose summary__intro" dangerouslySetInnerHTML={{ __html: summary.introHtml }} /> : null}
+      {summary.introHtml ? (
+        <div className="prose summary__intro" dangerouslySetInnerHTML={{ __html: summary.introHtml }} />
+      ) : null}
       {summary.items.map((item, i) => (
         <SummaryItem key={i} id={`summary-item-${i}`} item={item} lang={summary.lang} t={t} />
       ))}
@@ -27,14 +31,19 @@ export function SummaryArticle({ summary, children }: { summary: SummaryView; ch
 }
 
 function SummaryItem({ id, item, lang, t }: { id: string; item: SummaryItemView; lang: Lang; t: Translator }) {
-  const label = item.kind === "goal" ? t("summaries.goalLabel", { number: item.number }) : t("summaries.visionLabel", { number: item.number });
+  const label =
+    item.kind === "goal"
+      ? t("summaries.goalLabel", { number: item.number })
+      : t("summaries.visionLabel", { number: item.number });
   return (
     <section className="summary-item" aria-labelledby={id}>
       <h2 id={id}>
         <span className="summary-item__label">{label}</span> <AgencyWording text={item.agencyText} lang={lang} />
       </h2>
       {item.agencyText?.isFallback ? (
-        <p className="notice notice--fallback">{t("content.fallback", { language: t(`content.languageName.${item.agencyText.lang}`) })}</p>
+        <p className="notice notice--fallback">
+          {t("content.fallback", { language: t(`content.languageName.${item.agencyText.lang}`) })}
+        </p>
       ) : null}
       {item.agencyText?.isOutdated ? <p className="notice notice--outdated">{t("content.outdated")}</p> : null}
       {item.teamTextHtml ? (

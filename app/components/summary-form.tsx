@@ -13,7 +13,9 @@ import { useLang, useT } from "~/utils/use-lang";
 const LIMITS = SUMMARY_LIMITS;
 
 function pointLabel(t: Translator, point: AgencyPoint) {
-  return point.kind === "goal" ? t("summaries.goalLabel", { number: point.number }) : t("summaries.visionLabel", { number: point.number });
+  return point.kind === "goal"
+    ? t("summaries.goalLabel", { number: point.number })
+    : t("summaries.visionLabel", { number: point.number });
 }
 
 export function SummaryForm({
@@ -59,7 +61,15 @@ export function SummaryForm({
   return (
     <Form method="post" className="form summary-form" noValidate key={formKey}>
       <ErrorSummary errors={errors} labels={labels} />
-      <Field name="title" label={labels.title} defaultValue={state.title} errors={errors?.title} required maxLength={LIMITS.title} autoComplete="off" />
+      <Field
+        name="title"
+        label={labels.title}
+        defaultValue={state.title}
+        errors={errors?.title}
+        required
+        maxLength={LIMITS.title}
+        autoComplete="off"
+      />
       <div className={`field${errors?.lang ? " field--invalid" : ""}`}>
         <label htmlFor="field-lang">{labels.lang}</label>
         <p id="field-lang-hint" className="field__hint">
@@ -127,7 +137,15 @@ export function SummaryForm({
   );
 }
 
-function PointFieldset({ point, item, errors }: { point: AgencyPoint; item: ItemInput | undefined; errors?: FormErrors }) {
+function PointFieldset({
+  point,
+  item,
+  errors,
+}: {
+  point: AgencyPoint;
+  item: ItemInput | undefined;
+  errors?: FormErrors;
+}) {
   const t = useT();
   const pageLang = useLang();
   const current: ItemInput = item ?? { selected: false, teamText: "", targets: [] };
@@ -143,7 +161,12 @@ function PointFieldset({ point, item, errors }: { point: AgencyPoint; item: Item
         ) : null}
       </legend>
       <div className="checkbox">
-        <input type="checkbox" id={`field-${point.key}.selected`} name={`${point.key}.selected`} defaultChecked={current.selected} />
+        <input
+          type="checkbox"
+          id={`field-${point.key}.selected`}
+          name={`${point.key}.selected`}
+          defaultChecked={current.selected}
+        />
         <label htmlFor={`field-${point.key}.selected`}>{t("summaries.include")}</label>
       </div>
       <TextareaField
@@ -178,7 +201,13 @@ function PointFieldset({ point, item, errors }: { point: AgencyPoint; item: Item
                 maxLength={LIMITS.owner}
                 autoComplete="off"
               />
-              <Field name={`${name}.dueDate`} type="date" label={t("summaries.targetDue", { number: i + 1 })} defaultValue={target.dueDate} errors={errors?.[`${name}.dueDate`]} />
+              <Field
+                name={`${name}.dueDate`}
+                type="date"
+                label={t("summaries.targetDue", { number: i + 1 })}
+                defaultValue={target.dueDate}
+                errors={errors?.[`${name}.dueDate`]}
+              />
             </div>
           );
         })}

@@ -22,7 +22,15 @@ const headings = ["h1", "h2", "h3", "h4"] as const;
  * `level` 1 on the unit page; deeper inside another page (the editor's preview), which shifts
  * every heading down so that page keeps a single h1. `idPrefix` keeps ids unique there.
  */
-export function UnitContent({ unit, level = 1, idPrefix = "" }: { unit: UnitView; level?: 1 | 2 | 3; idPrefix?: string }) {
+export function UnitContent({
+  unit,
+  level = 1,
+  idPrefix = "",
+}: {
+  unit: UnitView;
+  level?: 1 | 2 | 3;
+  idPrefix?: string;
+}) {
   const t = useT();
   const lang = useLang();
   const Title = headings[level - 1];

@@ -35,7 +35,11 @@ describe("pickText", () => {
 
 describe("fallbackLanguages", () => {
   it("lists each fallback language once", () => {
-    const items = [localize([en], "fi", "en", (t) => t.body), localize([en], "fi", "en", (t) => t.body), localize([fi], "fi", "en", (t) => t.body)];
+    const items = [
+      localize([en], "fi", "en", (t) => t.body),
+      localize([en], "fi", "en", (t) => t.body),
+      localize([fi], "fi", "en", (t) => t.body),
+    ];
     expect(fallbackLanguages(items)).toEqual(["en"]);
   });
 });

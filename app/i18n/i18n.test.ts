@@ -25,8 +25,12 @@ describe("message catalogues", () => {
 
   it("fills in parameters, formatting numbers for the language", () => {
     expect(translate("fi", "units.lead", { departments: 4, units: 9 })).toContain("4 osastoa ja 9 yksikköä");
-    expect(translate("en", "home.staff", { count: 1300, year: "2023" })).toBe("About 1,300 people worked at the agency in 2023.");
-    expect(translate("fi", "home.staff", { count: 1300, year: "2023" })).toBe("Virastossa työskenteli vuonna 2023 noin 1\u00a0300 henkilöä.");
+    expect(translate("en", "home.staff", { count: 1300, year: "2023" })).toBe(
+      "About 1,300 people worked at the agency in 2023.",
+    );
+    expect(translate("fi", "home.staff", { count: 1300, year: "2023" })).toBe(
+      "Virastossa työskenteli vuonna 2023 noin 1\u00a0300 henkilöä.",
+    );
   });
 });
 

@@ -47,7 +47,6 @@ export function findMissingKeys(all: Record<string, Record<string, string>>): st
   return missing.sort();
 }
 
-
 // Intl formatters are costly to create (measured in the page benchmark): one per language.
 function perLanguage<F>(create: (locale: string) => F): (lang: Lang) => F {
   const cache = new Map<Lang, F>();
@@ -59,7 +58,8 @@ function perLanguage<F>(create: (locale: string) => F): (lang: Lang) => F {
 }
 
 const dateFormat = perLanguage(
-  (locale) => new Intl.DateTimeFormat(locale, { day: "numeric", month: "numeric", year: "numeric", timeZone: HELSINKI }),
+  (locale) =>
+    new Intl.DateTimeFormat(locale, { day: "numeric", month: "numeric", year: "numeric", timeZone: HELSINKI }),
 );
 const dateTimeFormat = perLanguage(
   (locale) =>

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { matchAcceptLanguage, preferredLanguage, redirectToPreferredLanguage } from "./negotiate.server";
 
-const request = (headers: Record<string, string>, url = "http://portal.test/units?q=digi") => new Request(url, { headers });
+const request = (headers: Record<string, string>, url = "http://portal.test/units?q=digi") =>
+  new Request(url, { headers });
 
 describe("language negotiation", () => {
   it("honours Accept-Language q-values among fi, sv and en", () => {

@@ -41,7 +41,9 @@ async function majorDates(): Promise<Record<OrgDocument, Date | null>> {
 }
 
 /** Each person's latest acknowledgement of each document, and whether it is still current. */
-export async function getAcknowledgementStates(userIds: readonly number[]): Promise<Map<number, AcknowledgementStates>> {
+export async function getAcknowledgementStates(
+  userIds: readonly number[],
+): Promise<Map<number, AcknowledgementStates>> {
   const [rows, major] = await Promise.all([
     prisma.acknowledgement.findMany({
       where: { userId: { in: [...userIds] }, document: { in: [...DOCUMENTS] } },
@@ -65,7 +67,10 @@ export async function getAcknowledgementStates(userIds: readonly number[]): Prom
   return states;
 }
 
-export async function getAcknowledgementState(userId: number, document: OrgDocument): Promise<AcknowledgementState | null> {
+export async function getAcknowledgementState(
+  userId: number,
+  document: OrgDocument,
+): Promise<AcknowledgementState | null> {
   return (await getAcknowledgementStates([userId])).get(userId)![document];
 }
 
@@ -76,7 +81,8 @@ export async function getAcknowledgementState(userId: number, document: OrgDocum
 export async function recordAcknowledgement(userId: number, document: OrgDocument, lang: Lang) {
   const existing = await getAcknowledgementState(userId, document);
   const contentVersion = await documentVersion(document, lang);
-  if (existing?.current && existing.lang === lang && existing.contentVersion === contentVersion) return { created: false };
+  if (existing?.current && existing.lang === lang && existing.contentVersion === contentVersion)
+    return { created: false };
   await prisma.acknowledgement.create({ data: { userId, document, lang, contentVersion } });
   return { created: true };
 }

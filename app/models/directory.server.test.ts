@@ -11,7 +11,8 @@ const filtersOf = (search: string) => parseDirectoryFilters(new URLSearchParams(
 /** What the reader sees for a URL: the browser's filter over every unit, or the server's page. */
 async function shown(lang: Lang, search: string, clientFilterLimit?: number) {
   const directory = await getDirectory(lang, filtersOf(search), { clientFilterLimit });
-  if (directory.mode === "client") return { mode: "client", slugs: filterUnits(directory.units, directory.filters).map((u) => u.slug) };
+  if (directory.mode === "client")
+    return { mode: "client", slugs: filterUnits(directory.units, directory.filters).map((u) => u.slug) };
   return { mode: "server", slugs: directory.units.map((u) => u.slug), matched: directory.matched };
 }
 
@@ -25,8 +26,21 @@ beforeAll(async () => {
       sourceLang: "fi",
       texts: {
         create: [
-          { lang: "fi", name: "Lupaosasto", summary: "Käsittelee lupahakemukset.", description: "", duties: JSON.stringify(["Päätösten valmistelu"]) },
-          { lang: "sv", name: "Tillståndsavdelningen", summary: "Behandlar ansökningar.", description: "", duties: "[]", sourceVersion: 1 },
+          {
+            lang: "fi",
+            name: "Lupaosasto",
+            summary: "Käsittelee lupahakemukset.",
+            description: "",
+            duties: JSON.stringify(["Päätösten valmistelu"]),
+          },
+          {
+            lang: "sv",
+            name: "Tillståndsavdelningen",
+            summary: "Behandlar ansökningar.",
+            description: "",
+            duties: "[]",
+            sourceVersion: 1,
+          },
         ],
       },
     },
@@ -37,7 +51,15 @@ beforeAll(async () => {
       kind: "unit",
       position: 101,
       parentId: parent.id,
-      texts: { create: { lang: "en", name: "Child Unit", summary: "Drafts decisions.", description: "Mentions zeppelins only here.", duties: "[]" } },
+      texts: {
+        create: {
+          lang: "en",
+          name: "Child Unit",
+          summary: "Drafts decisions.",
+          description: "Mentions zeppelins only here.",
+          duties: "[]",
+        },
+      },
     },
   });
   await prisma.unit.create({
@@ -46,7 +68,15 @@ beforeAll(async () => {
       kind: "unit",
       position: 102,
       parentId: child.id,
-      texts: { create: { lang: "en", name: "Grandchild Unit", summary: "Small team.", description: "", duties: JSON.stringify(["Archiving"]) } },
+      texts: {
+        create: {
+          lang: "en",
+          name: "Grandchild Unit",
+          summary: "Small team.",
+          description: "",
+          duties: JSON.stringify(["Archiving"]),
+        },
+      },
     },
   });
 });
@@ -66,7 +96,10 @@ describe("directory", () => {
   it("sends every unit with what the browser filters on, and the locations to filter by", async () => {
     const directory = await getDirectory("en", filtersOf("q=digi"));
     expect(directory.mode).toBe("client");
-    const [total, departments] = [await prisma.unit.count(), await prisma.unit.count({ where: { kind: "department" } })];
+    const [total, departments] = [
+      await prisma.unit.count(),
+      await prisma.unit.count({ where: { kind: "department" } }),
+    ];
     expect(directory.units).toHaveLength(total);
     expect(directory.locations).toContain("Tampere");
     expect(directory).toMatchObject({ total, departmentCount: departments, unitCount: total - departments });
@@ -143,7 +176,14 @@ describe("organisation chart", () => {
   });
 
   it("survives a missing parent or a cycle by showing the unit at the top", () => {
-    const unit = (id: number, parentId: number | null) => ({ id, parentId, slug: `u${id}`, kind: "unit", sourceLang: "en", texts: [] });
+    const unit = (id: number, parentId: number | null) => ({
+      id,
+      parentId,
+      slug: `u${id}`,
+      kind: "unit",
+      sourceLang: "en",
+      texts: [],
+    });
     const tree = buildTree([unit(1, 2), unit(2, 1), unit(3, 99), unit(4, null), unit(5, 4)], "en");
     expect(tree.map((n) => n.slug).sort()).toEqual(["u1", "u2", "u3", "u4"]);
     expect(tree.find((n) => n.slug === "u4")!.children.map((n) => n.slug)).toEqual(["u5"]);

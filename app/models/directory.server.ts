@@ -38,7 +38,15 @@ interface Totals {
 
 export type Directory =
   | (Totals & { mode: "client"; filters: DirectoryFilters; units: (DirectoryUnit & { haystack: string })[] })
-  | (Totals & { mode: "server"; filters: DirectoryFilters; units: DirectoryUnit[]; matched: number; page: number; pages: number; pageSize: number });
+  | (Totals & {
+      mode: "server";
+      filters: DirectoryFilters;
+      units: DirectoryUnit[];
+      matched: number;
+      page: number;
+      pages: number;
+      pageSize: number;
+    });
 
 const unitInclude = { texts: true } as const;
 type UnitWithTexts = Awaited<ReturnType<typeof loadUnits>>[number];
@@ -73,7 +81,12 @@ const byKind = (a: { kind: string }, b: { kind: string }) =>
 async function totals(db: PrismaClient): Promise<Totals> {
   const [kinds, locations] = await Promise.all([
     db.unit.groupBy({ by: ["kind"], _count: { _all: true } }),
-    db.unit.findMany({ where: { location: { not: null } }, distinct: ["location"], select: { location: true }, orderBy: { location: "asc" } }),
+    db.unit.findMany({
+      where: { location: { not: null } },
+      distinct: ["location"],
+      select: { location: true },
+      orderBy: { location: "asc" },
+    }),
   ]);
   const count = (kind: string) => kinds.find((k) => k.kind === kind)?._count._all ?? 0;
   return {
@@ -91,16 +104,33 @@ export async function getDirectory(
 ): Promise<Directory> {
   const sums = await totals(db);
   if (sums.total <= clientFilterLimit) {
-    const units = (await loadUnits(db)).map((u) => toDirectoryUnit(u, lang, true) as DirectoryUnit & { haystack: string }).sort(byKind);
+    const units = (await loadUnits(db))
+      .map((u) => toDirectoryUnit(u, lang, true) as DirectoryUnit & { haystack: string })
+      .sort(byKind);
     return { ...sums, mode: "client", filters: { ...filters, page: 1 }, units };
   }
-  const { ids, matched } = await findUnitIds(db, lang, filters, DIRECTORY_PAGE_SIZE, (filters.page - 1) * DIRECTORY_PAGE_SIZE);
+  const { ids, matched } = await findUnitIds(
+    db,
+    lang,
+    filters,
+    DIRECTORY_PAGE_SIZE,
+    (filters.page - 1) * DIRECTORY_PAGE_SIZE,
+  );
   const loaded = new Map((await loadUnits(db, { id: { in: ids } })).map((u) => [u.id, u]));
   const units = ids.flatMap((id) => {
     const u = loaded.get(id);
     return u ? [toDirectoryUnit(u, lang, false)] : [];
   });
-  return { ...sums, mode: "server", filters, units, matched, page: filters.page, pages: Math.ceil(matched / DIRECTORY_PAGE_SIZE), pageSize: DIRECTORY_PAGE_SIZE };
+  return {
+    ...sums,
+    mode: "server",
+    filters,
+    units,
+    matched,
+    page: filters.page,
+    pages: Math.ceil(matched / DIRECTORY_PAGE_SIZE),
+    pageSize: DIRECTORY_PAGE_SIZE,
+  };
 }
 
 /**
@@ -192,14 +222,26 @@ export async function getOrgChart(lang: Lang, db: PrismaClient = prisma): Promis
 
 /** Nests units under their parents; a unit whose parent is missing (or a cycle) goes to the top. */
 export function buildTree(
-  units: { id: number; parentId: number | null; slug: string; kind: string; sourceLang: string; texts: UnitWithTexts["texts"] }[],
+  units: {
+    id: number;
+    parentId: number | null;
+    slug: string;
+    kind: string;
+    sourceLang: string;
+    texts: UnitWithTexts["texts"];
+  }[],
   lang: Lang,
 ): ChartNode[] {
   const nodes = new Map(
     units.map((u) => [
       u.id,
       {
-        node: { slug: u.slug, kind: (u.kind === "department" ? "department" : "unit") as DirectoryKind, name: localize(u.texts, lang, u.sourceLang, (t) => t.name), children: [] as ChartNode[] },
+        node: {
+          slug: u.slug,
+          kind: (u.kind === "department" ? "department" : "unit") as DirectoryKind,
+          name: localize(u.texts, lang, u.sourceLang, (t) => t.name),
+          children: [] as ChartNode[],
+        },
         parentId: u.parentId,
       },
     ]),

@@ -9,11 +9,7 @@ export const NOTE_MAX = 500;
 export const requiredText = (max: number) =>
   z.preprocess(
     (v) => v ?? "",
-    z
-      .string()
-      .trim()
-      .min(1, message("error.required"))
-      .max(max, message("error.tooLong", { max })),
+    z.string().trim().min(1, message("error.required")).max(max, message("error.tooLong", { max })),
   );
 
 /** An optional text field: blank becomes null. */

@@ -1,7 +1,9 @@
 import type { PrismaClient } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 
-export async function checkDatabase(client: PrismaClient = prisma): Promise<{ ok: boolean; database: "up" | "down"; units?: number }> {
+export async function checkDatabase(
+  client: PrismaClient = prisma,
+): Promise<{ ok: boolean; database: "up" | "down"; units?: number }> {
   try {
     const units = await client.unit.count();
     return { ok: true, database: "up", units };

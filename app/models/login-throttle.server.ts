@@ -12,7 +12,11 @@ export async function loginRetryAfter(email: string, ipAddress: string, now = ne
   const since = new Date(now.getTime() - WINDOW_MS);
   const key = email.trim().toLowerCase();
   const recent = (where: { email: string } | { ipAddress: string }, limit: number) =>
-    prisma.loginFailure.findMany({ where: { ...where, createdAt: { gte: since } }, orderBy: { createdAt: "desc" }, take: limit });
+    prisma.loginFailure.findMany({
+      where: { ...where, createdAt: { gte: since } },
+      orderBy: { createdAt: "desc" },
+      take: limit,
+    });
   const [byAccount, byAddress] = await Promise.all([
     recent({ email: key }, MAX_FAILURES_PER_ACCOUNT),
     recent({ ipAddress }, MAX_FAILURES_PER_ADDRESS),

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { addDays, addMonthsClamped, daysInMonth, dueDate, helsinkiToday, isIsoDate, isLeapYear, isOverdue } from "./onboarding-dates";
+import {
+  addDays,
+  addMonthsClamped,
+  daysInMonth,
+  dueDate,
+  helsinkiToday,
+  isIsoDate,
+  isLeapYear,
+  isOverdue,
+} from "./onboarding-dates";
 
 describe("due dates relative to the start date (calendar days, Helsinki)", () => {
   it("first day is the start date; first week is start + 6 days", () => {

@@ -13,7 +13,6 @@ import { DOCUMENTS, STATUS_FILTERS, type PlanSummary, type StatusFilter } from "
 import { getPlans, personSelect, type PlanItem, type PlanPerson } from "./onboarding.server";
 import { listUnits } from "./unit.server";
 
-
 /** GET parameters of the HR view and the export: unknown values mean "all". */
 export const newcomerFilterSchema = z.object({
   unit: z.string().trim().max(100).optional().catch(undefined),
@@ -60,7 +59,12 @@ function matchesStatus(summary: PlanSummary, status: StatusFilter | undefined): 
 type PersonWithSupervisor = PlanPerson & { supervisor: { name: string } | null };
 
 /** Plan summaries, overdue steps, next step and acknowledgements of each person. */
-async function rowsFor(people: readonly PersonWithSupervisor[], lang: Lang, today: string, units: Awaited<ReturnType<typeof listUnits>>): Promise<NewcomerRow[]> {
+async function rowsFor(
+  people: readonly PersonWithSupervisor[],
+  lang: Lang,
+  today: string,
+  units: Awaited<ReturnType<typeof listUnits>>,
+): Promise<NewcomerRow[]> {
   const [plans, acknowledgements] = await Promise.all([
     getPlans(people, lang, today),
     getAcknowledgementStates(people.map((p) => p.id)),
@@ -86,7 +90,9 @@ async function rowsFor(people: readonly PersonWithSupervisor[], lang: Lang, toda
 }
 
 const sortOverdueFirst = (a: NewcomerRow, b: NewcomerRow) =>
-  b.summary.overdue - a.summary.overdue || (a.startDate ?? "").localeCompare(b.startDate ?? "") || a.name.localeCompare(b.name);
+  b.summary.overdue - a.summary.overdue ||
+  (a.startDate ?? "").localeCompare(b.startDate ?? "") ||
+  a.name.localeCompare(b.name);
 
 /** All newcomers (for the chart) and those matching the filter (for the table), overdue first. */
 export async function getNewcomerReport(filter: NewcomerFilter, lang: Lang, today = helsinkiToday()) {
@@ -119,7 +125,10 @@ export async function getTeamReport(supervisorId: number, lang: Lang, today = he
 }
 
 /** Progress by unit in the agency's unit order; people without a unit come last. */
-export function progressByUnit(rows: readonly NewcomerRow[], units: readonly { slug: string; name: Localized<string> | null }[]): UnitProgress[] {
+export function progressByUnit(
+  rows: readonly NewcomerRow[],
+  units: readonly { slug: string; name: Localized<string> | null }[],
+): UnitProgress[] {
   const groups = new Map<string | null, NewcomerRow[]>();
   for (const row of rows) groups.set(row.unitSlug, [...(groups.get(row.unitSlug) ?? []), row]);
   const order = [...units.map((u) => u.slug), null];

@@ -11,7 +11,11 @@ import {
 import type { Actor } from "./roles";
 
 const person = { id: 10, supervisorId: 20 };
-const actor = (id: number, role: Actor["role"] = "employee", editableUnitIds: number[] = []): Actor => ({ id, role, editableUnitIds });
+const actor = (id: number, role: Actor["role"] = "employee", editableUnitIds: number[] = []): Actor => ({
+  id,
+  role,
+  editableUnitIds,
+});
 
 describe("who sees and changes a plan", () => {
   it("only the person, their supervisor, HR editors and admins see it", () => {
@@ -62,7 +66,12 @@ describe("acknowledgements and major changes", () => {
 });
 
 describe("plan summary", () => {
-  const step = (stepId: number, status: PlanStepState["status"], dueDate: string | null, dueRule: PlanStepState["dueRule"] = "first_week"): PlanStepState => ({
+  const step = (
+    stepId: number,
+    status: PlanStepState["status"],
+    dueDate: string | null,
+    dueRule: PlanStepState["dueRule"] = "first_week",
+  ): PlanStepState => ({
     stepId,
     status,
     dueDate,
@@ -84,12 +93,22 @@ describe("plan summary", () => {
       ],
       "2026-11-27",
     );
-    expect(summary).toMatchObject({ total: 7, completed: 2, inProgress: 1, blocked: 1, overdue: 3, percent: 28, status: "in_progress" });
+    expect(summary).toMatchObject({
+      total: 7,
+      completed: 2,
+      inProgress: 1,
+      blocked: 1,
+      overdue: 3,
+      percent: 28,
+      status: "in_progress",
+    });
     expect(summary.nextStepId).toBe(5); // the earliest due date among open steps
   });
 
   it("a plan is not started until something is in progress or done; complete when every step is", () => {
-    expect(summarisePlan([step(1, "blocked", null), step(2, "not_started", null)], "2026-11-27").status).toBe("not_started");
+    expect(summarisePlan([step(1, "blocked", null), step(2, "not_started", null)], "2026-11-27").status).toBe(
+      "not_started",
+    );
     const done = summarisePlan([step(1, "completed", null), step(2, "completed", null)], "2026-11-27");
     expect(done).toMatchObject({ status: "completed", percent: 100, nextStepId: null });
     expect(summarisePlan([], "2026-11-27")).toMatchObject({ total: 0, percent: 0, status: "not_started" });

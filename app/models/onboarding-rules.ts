@@ -40,7 +40,9 @@ type RoleActor = Pick<Actor, "id" | "role">;
 /** Only the person, their supervisor, HR editors and admins see a person's plan. */
 export function canViewPlan(actor: RoleActor | null, person: PlanOwner): boolean {
   if (!actor) return false;
-  return actor.id === person.id || person.supervisorId === actor.id || actor.role === "hr_editor" || actor.role === "admin";
+  return (
+    actor.id === person.id || person.supervisorId === actor.id || actor.role === "hr_editor" || actor.role === "admin"
+  );
 }
 
 /** The person keeps their own plan up to date; their supervisor may too (e.g. "meet your supervisor"). */
@@ -68,14 +70,19 @@ export function canManageStep(actor: Actor | null, step: StepOwnership): boolean
   if (step.scope === "agency") return canEditOrganisationTexts(actor);
   if (step.scope === "unit") return step.unitId !== null && canEditUnit(actor, step.unitId);
   if (step.scope === "personal") {
-    return step.forUserId != null && canManagePersonalSteps(actor, { id: step.forUserId, supervisorId: step.forUserSupervisorId ?? null });
+    return (
+      step.forUserId != null &&
+      canManagePersonalSteps(actor, { id: step.forUserId, supervisorId: step.forUserSupervisorId ?? null })
+    );
   }
   return false;
 }
 
 /** Who may open the templates page: HR editors, admins and unit editors. */
 export function canManageTemplates(actor: Actor | null): boolean {
-  return !!actor && (canEditOrganisationTexts(actor) || (actor.role === "unit_editor" && actor.editableUnitIds.length > 0));
+  return (
+    !!actor && (canEditOrganisationTexts(actor) || (actor.role === "unit_editor" && actor.editableUnitIds.length > 0))
+  );
 }
 
 // ---- acknowledgements ------------------------------------------------------------------------
@@ -128,12 +135,14 @@ export function summarisePlan(steps: readonly PlanStepState[], today: string): P
   const count = (s: StepStatus) => steps.filter((step) => step.status === s).length;
   const completed = count("completed");
   const overdue = steps.filter((s) => isOverdue(s.dueDate, today, s.status)).length;
-  const open = steps.filter((s) => s.status !== "completed").sort((a, b) => {
-    // Unknown due dates (no start date recorded) go after known ones.
-    const da = a.dueDate ?? "9999-12-31";
-    const db = b.dueDate ?? "9999-12-31";
-    return da < db ? -1 : da > db ? 1 : compareSteps(a, b);
-  });
+  const open = steps
+    .filter((s) => s.status !== "completed")
+    .sort((a, b) => {
+      // Unknown due dates (no start date recorded) go after known ones.
+      const da = a.dueDate ?? "9999-12-31";
+      const db = b.dueDate ?? "9999-12-31";
+      return da < db ? -1 : da > db ? 1 : compareSteps(a, b);
+    });
   // "Cannot start yet" is not a start.
   const started = steps.some((s) => s.status === "in_progress" || s.status === "completed");
   return {

@@ -103,7 +103,13 @@ function appliesNow(step: StepRow, person: PlanPerson): boolean {
 }
 
 /** A plan from loaded rows: the steps that apply now, and every step the person completed. */
-export function buildPlan(person: PlanPerson, steps: readonly StepRow[], progress: readonly ProgressRow[], lang: Lang, today: string): Plan {
+export function buildPlan(
+  person: PlanPerson,
+  steps: readonly StepRow[],
+  progress: readonly ProgressRow[],
+  lang: Lang,
+  today: string,
+): Plan {
   const byStep = new Map(progress.filter((p) => p.userId === person.id).map((p) => [p.stepId, p]));
   const items: PlanItem[] = steps
     .filter((step) => appliesNow(step, person) || byStep.get(step.id)?.status === "completed")
@@ -213,7 +219,11 @@ export type StatusFormResult =
   | { ok: false; stepId?: number; errors: FormErrors; values: Record<string, string> };
 
 /** The status form of the plan pages: parse, check, save. Throws NotAllowedError for 403. */
-export async function changeStatusFromForm(actor: Actor, personId: number, formData: FormData): Promise<StatusFormResult> {
+export async function changeStatusFromForm(
+  actor: Actor,
+  personId: number,
+  formData: FormData,
+): Promise<StatusFormResult> {
   const form = parseForm(statusFormSchema, formData);
   const stepId = Number(formData.get("stepId")) || undefined;
   if (!form.ok) return { ok: false, stepId, errors: form.errors, values: form.values };
@@ -225,10 +235,17 @@ export async function changeStatusFromForm(actor: Actor, personId: number, formD
   return { ok: true, stepId: form.data.stepId, status: form.data.status };
 }
 
-async function saveProgress(userId: number, stepId: number, status: StepStatus, blockedReason: string | null, updatedById: number | null) {
+async function saveProgress(
+  userId: number,
+  stepId: number,
+  status: StepStatus,
+  blockedReason: string | null,
+  updatedById: number | null,
+) {
   const existing = await prisma.onboardingProgress.findUnique({ where: { userId_stepId: { userId, stepId } } });
   // Keep the first completion date when "completed" is saved again.
-  const completedAt = status === "completed" ? (existing?.status === "completed" ? existing.completedAt : new Date()) : null;
+  const completedAt =
+    status === "completed" ? (existing?.status === "completed" ? existing.completedAt : new Date()) : null;
   const fields = { status, blockedReason: status === "blocked" ? blockedReason : null, completedAt, updatedById };
   await prisma.onboardingProgress.upsert({
     where: { userId_stepId: { userId, stepId } },
@@ -262,10 +279,18 @@ async function completeForCurrentAcknowledgements(stepId: number) {
     prisma.revision.findFirst({ where: { entityType: document, isMajor: true }, orderBy: { createdAt: "desc" } }),
   ]);
   const latest = new Map(acks.map((a) => [a.userId, a]));
-  const current = [...latest.values()].filter((a) => isAcknowledgementCurrent(a.acknowledgedAt, major?.createdAt ?? null));
+  const current = [...latest.values()].filter((a) =>
+    isAcknowledgementCurrent(a.acknowledgedAt, major?.createdAt ?? null),
+  );
   if (current.length === 0) return;
-  const people = await prisma.user.findMany({ where: { id: { in: current.map((a) => a.userId) } }, select: personSelect });
-  const done = await prisma.onboardingProgress.findMany({ where: { stepId, status: "completed" }, select: { userId: true } });
+  const people = await prisma.user.findMany({
+    where: { id: { in: current.map((a) => a.userId) } },
+    select: personSelect,
+  });
+  const done = await prisma.onboardingProgress.findMany({
+    where: { stepId, status: "completed" },
+    select: { userId: true },
+  });
   const completed = new Set(done.map((d) => d.userId));
   for (const person of people) {
     if (completed.has(person.id) || !appliesNow(step, person)) continue;
@@ -318,7 +343,11 @@ export const stepFormSchema = z
     }
     for (const lang of languages) {
       if (v[`description_${lang}`] && !v[`title_${lang}`]) {
-        ctx.addIssue({ code: "custom", message: message("onboarding.error.titleForDescription"), path: [`title_${lang}`] });
+        ctx.addIssue({
+          code: "custom",
+          message: message("onboarding.error.titleForDescription"),
+          path: [`title_${lang}`],
+        });
       }
     }
   });
@@ -371,14 +400,29 @@ async function saveTexts(tx: Tx, stepId: number, sourceLang: Lang, form: StepFor
     const isSource = lang === sourceLang;
     if (!old) {
       await tx.onboardingStepText.create({
-        data: { stepId, lang, title: text.title, description: text.description, sourceVersion: isSource ? null : sourceVersion },
+        data: {
+          stepId,
+          lang,
+          title: text.title,
+          description: text.description,
+          sourceVersion: isSource ? null : sourceVersion,
+        },
       });
       if (isSource) sourceVersion = 1;
-    } else if (old.title !== text.title || (old.description ?? null) !== text.description || (isSource && old.sourceVersion !== null)) {
+    } else if (
+      old.title !== text.title ||
+      (old.description ?? null) !== text.description ||
+      (isSource && old.sourceVersion !== null)
+    ) {
       const version = old.version + 1;
       await tx.onboardingStepText.update({
         where: { id: old.id },
-        data: { title: text.title, description: text.description, version, sourceVersion: isSource ? null : sourceVersion },
+        data: {
+          title: text.title,
+          description: text.description,
+          version,
+          sourceVersion: isSource ? null : sourceVersion,
+        },
       });
       if (isSource) sourceVersion = version;
     }
@@ -387,10 +431,15 @@ async function saveTexts(tx: Tx, stepId: number, sourceLang: Lang, form: StepFor
 
 async function supervisorOf(userId: number | null | undefined): Promise<number | null> {
   if (userId == null) return null;
-  return (await prisma.user.findUnique({ where: { id: userId }, select: { supervisorId: true } }))?.supervisorId ?? null;
+  return (
+    (await prisma.user.findUnique({ where: { id: userId }, select: { supervisorId: true } }))?.supervisorId ?? null
+  );
 }
 
-async function assertCanManage(actor: Actor, target: { scope: string; unitId: number | null; forUserId: number | null }) {
+async function assertCanManage(
+  actor: Actor,
+  target: { scope: string; unitId: number | null; forUserId: number | null },
+) {
   const forUserSupervisorId = await supervisorOf(target.forUserId);
   if (!canManageStep(actor, { ...target, forUserSupervisorId })) throw new NotAllowedError();
 }
@@ -399,13 +448,22 @@ interface ActorRef extends Actor {
   email: string;
 }
 
-export async function createStep(actor: ActorRef, target: StepTarget, form: StepForm, pageLang: Lang, ipAddress?: string | null) {
+export async function createStep(
+  actor: ActorRef,
+  target: StepTarget,
+  form: StepForm,
+  pageLang: Lang,
+  ipAddress?: string | null,
+) {
   const scoped = {
     scope: target.scope,
     unitId: target.scope === "unit" ? (target.unitId ?? null) : null,
     forUserId: target.scope === "personal" ? (target.forUserId ?? null) : null,
   };
-  if ((scoped.scope === "unit" && scoped.unitId === null) || (scoped.scope === "personal" && scoped.forUserId === null)) {
+  if (
+    (scoped.scope === "unit" && scoped.unitId === null) ||
+    (scoped.scope === "personal" && scoped.forUserId === null)
+  ) {
     throw new NotAllowedError();
   }
   await assertCanManage(actor, scoped);
@@ -424,7 +482,14 @@ export async function createStep(actor: ActorRef, target: StepTarget, form: Step
     });
     await saveTexts(tx, created.id, sourceLang, form);
     await recordAudit(
-      { action: "onboarding.step_create", actor, targetType: "onboarding_step", targetId: created.id, ipAddress, details: { ...scoped, texts: textsOf(form) } },
+      {
+        action: "onboarding.step_create",
+        actor,
+        targetType: "onboarding_step",
+        targetId: created.id,
+        ipAddress,
+        details: { ...scoped, texts: textsOf(form) },
+      },
       tx,
     );
     return created;
@@ -474,7 +539,13 @@ export async function getStepForEditing(stepId: number, lang: Lang) {
  * Changes a template in place: every plan that has not completed it sees the change, and the
  * progress rows are not touched. `form.version` is the version the editor started from.
  */
-export async function updateStep(actor: ActorRef, stepId: number, form: StepForm, pageLang: Lang, ipAddress?: string | null) {
+export async function updateStep(
+  actor: ActorRef,
+  stepId: number,
+  form: StepForm,
+  pageLang: Lang,
+  ipAddress?: string | null,
+) {
   const step = await prisma.onboardingStep.findUnique({ where: { id: stepId }, include: stepInclude });
   if (!step) throw new NotAllowedError();
   await assertCanManage(actor, step);
@@ -502,7 +573,12 @@ export async function updateStep(actor: ActorRef, stepId: number, form: StepForm
         targetId: stepId,
         ipAddress,
         details: {
-          before: { dueRule: step.dueRule, contentPath: step.contentPath, acknowledges: step.acknowledges, texts: step.texts.map((t) => ({ lang: t.lang, title: t.title })) },
+          before: {
+            dueRule: step.dueRule,
+            contentPath: step.contentPath,
+            acknowledges: step.acknowledges,
+            texts: step.texts.map((t) => ({ lang: t.lang, title: t.title })),
+          },
           after: { dueRule: form.dueRule, contentPath: form.contentPath, acknowledges: form.acknowledges, texts },
         },
       },
@@ -533,7 +609,13 @@ async function setArchived(actor: ActorRef, stepId: number, archived: boolean, i
       data: { archivedAt: archived ? new Date() : null, version: { increment: 1 } },
     });
     await recordAudit(
-      { action: archived ? "onboarding.step_archive" : "onboarding.step_restore", actor, targetType: "onboarding_step", targetId: stepId, ipAddress },
+      {
+        action: archived ? "onboarding.step_archive" : "onboarding.step_restore",
+        actor,
+        targetType: "onboarding_step",
+        targetId: stepId,
+        ipAddress,
+      },
       tx,
     );
   });
@@ -579,8 +661,26 @@ export async function listTemplates(target: StepTarget, lang: Lang): Promise<Tem
       title: localize(s.texts, lang, s.sourceLang, (t) => t.title),
       completedCount: s._count.progress,
     }))
-    .sort((a, b) => Number(a.archived) - Number(b.archived) || compareSteps(
-      { stepId: a.id, dueRule: a.dueRule, dueDate: null, status: "not_started", scope: a.scope, position: a.position },
-      { stepId: b.id, dueRule: b.dueRule, dueDate: null, status: "not_started", scope: b.scope, position: b.position },
-    ));
+    .sort(
+      (a, b) =>
+        Number(a.archived) - Number(b.archived) ||
+        compareSteps(
+          {
+            stepId: a.id,
+            dueRule: a.dueRule,
+            dueDate: null,
+            status: "not_started",
+            scope: a.scope,
+            position: a.position,
+          },
+          {
+            stepId: b.id,
+            dueRule: b.dueRule,
+            dueDate: null,
+            status: "not_started",
+            scope: b.scope,
+            position: b.position,
+          },
+        ),
+    );
 }

@@ -98,7 +98,10 @@ export interface DocState {
 type ItemWrite = Partial<Record<DocField["part"], FieldValue>>;
 
 interface DocAdapter {
-  load(db: Db, lang: Lang): Promise<{ items: DocItem[]; values: Record<string, FieldValue>; source: Record<string, FieldValue> }>;
+  load(
+    db: Db,
+    lang: Lang,
+  ): Promise<{ items: DocItem[]; values: Record<string, FieldValue>; source: Record<string, FieldValue> }>;
   /** Writes one item's row in one language (null: remove the translation) if it is still at `fromVersion`. */
   write(db: Db, lang: Lang, item: DocItem, values: ItemWrite | null, sourceVersion: number | null): Promise<void>;
 }
@@ -150,7 +153,10 @@ const strategy: DocAdapter = {
     const raw = values.body ?? null;
     const body = Array.isArray(raw) ? JSON.stringify(raw) : String(raw ?? "");
     if (!item.row) {
-      await createOrConflict(() => db.organisationText.create({ data: { key: item.key, lang, body, version: 1, sourceVersion } }), lang);
+      await createOrConflict(
+        () => db.organisationText.create({ data: { key: item.key, lang, body, version: 1, sourceVersion } }),
+        lang,
+      );
       return;
     }
     const { count } = await db.organisationText.updateMany({
@@ -182,8 +188,26 @@ const values: DocAdapter = {
         row,
         sourceRow,
         fields: [
-          { name, item: value.key, part: "name", kind: "line", labelKey: "edit.values.valueName", n: i + 1, max: 200, requiredInSource: true },
-          { name: description, item: value.key, part: "description", kind: "text", labelKey: "edit.values.valueDescription", n: i + 1, max: 2000, requiredInSource: false },
+          {
+            name,
+            item: value.key,
+            part: "name",
+            kind: "line",
+            labelKey: "edit.values.valueName",
+            n: i + 1,
+            max: 200,
+            requiredInSource: true,
+          },
+          {
+            name: description,
+            item: value.key,
+            part: "description",
+            kind: "text",
+            labelKey: "edit.values.valueDescription",
+            n: i + 1,
+            max: 2000,
+            requiredInSource: false,
+          },
         ],
       };
     });
@@ -194,9 +218,16 @@ const values: DocAdapter = {
       await db.valueText.deleteMany({ where: { valueId: item.id, lang } });
       return;
     }
-    const data = { name: String(values.name ?? ""), description: (values.description as string | null) ?? null, sourceVersion };
+    const data = {
+      name: String(values.name ?? ""),
+      description: (values.description as string | null) ?? null,
+      sourceVersion,
+    };
     if (!item.row) {
-      await createOrConflict(() => db.valueText.create({ data: { valueId: item.id, lang, ...data, version: 1 } }), lang);
+      await createOrConflict(
+        () => db.valueText.create({ data: { valueId: item.id, lang, ...data, version: 1 } }),
+        lang,
+      );
       return;
     }
     const { count } = await db.valueText.updateMany({
@@ -224,7 +255,18 @@ const goals: DocAdapter = {
         sourceLang: goal.sourceLang,
         row,
         sourceRow,
-        fields: [{ name, item: goal.key, part: "text", kind: "text", labelKey: "edit.goals.goalText", n: i + 1, max: 1000, requiredInSource: true }],
+        fields: [
+          {
+            name,
+            item: goal.key,
+            part: "text",
+            kind: "text",
+            labelKey: "edit.goals.goalText",
+            n: i + 1,
+            max: 1000,
+            requiredInSource: true,
+          },
+        ],
       };
     });
     return { items, values: out, source };
@@ -236,7 +278,10 @@ const goals: DocAdapter = {
     }
     const text = String(values.text ?? "");
     if (!item.row) {
-      await createOrConflict(() => db.goalText.create({ data: { goalId: item.id, lang, text, version: 1, sourceVersion } }), lang);
+      await createOrConflict(
+        () => db.goalText.create({ data: { goalId: item.id, lang, text, version: 1, sourceVersion } }),
+        lang,
+      );
       return;
     }
     const { count } = await db.goalText.updateMany({
@@ -272,8 +317,19 @@ function snapshotOf(items: DocItem[], values: Record<string, FieldValue>): Snaps
 }
 
 export async function loadDoc(doc: OrgDoc, lang: Lang, db: Db = prisma): Promise<DocState> {
-  const [{ items, values, source }, version] = await Promise.all([adapters[doc].load(db, lang), latestVersion(db, docKey(doc, lang))]);
-  return { doc, lang, items, fields: items.flatMap((i) => i.fields), version, current: snapshotOf(items, values), source };
+  const [{ items, values, source }, version] = await Promise.all([
+    adapters[doc].load(db, lang),
+    latestVersion(db, docKey(doc, lang)),
+  ]);
+  return {
+    doc,
+    lang,
+    items,
+    fields: items.flatMap((i) => i.fields),
+    version,
+    current: snapshotOf(items, values),
+    source,
+  };
 }
 
 export function docFieldOrder(state: Pick<DocState, "fields">): string[] {
@@ -289,7 +345,14 @@ export async function getDocForEditing(doc: OrgDoc, lang: Lang) {
     formValues[f.name] = Array.isArray(v) ? v.join("\n") : typeof v === "string" ? v : "";
   }
   const outdatedItems = state.items
-    .filter((i) => i.row && i.sourceRow && i.sourceLang !== lang && i.row.sourceVersion != null && i.sourceRow.version > i.row.sourceVersion)
+    .filter(
+      (i) =>
+        i.row &&
+        i.sourceRow &&
+        i.sourceLang !== lang &&
+        i.row.sourceVersion != null &&
+        i.sourceRow.version > i.row.sourceVersion,
+    )
     .map((i) => i.key);
   return {
     doc,
@@ -359,12 +422,19 @@ export function docValues(state: DocState, input: DocInput): Record<string, Fiel
  * What readers would see with these values: each field in this language, or (a translation left
  * empty) the source text, marked as a fallback, as the pages do.
  */
-export function docPreview(state: DocState, wanted: Record<string, FieldValue>): Record<string, Localized<string | string[]> | null> {
+export function docPreview(
+  state: DocState,
+  wanted: Record<string, FieldValue>,
+): Record<string, Localized<string | string[]> | null> {
   const out: Record<string, Localized<string | string[]> | null> = {};
   for (const item of state.items) {
     const unchanged = item.fields.every((f) => sameValue(wanted[f.name], state.current.fields[f.name]));
     const outdated =
-      unchanged && !!item.row && !!item.sourceRow && item.row.sourceVersion != null && item.sourceRow.version > item.row.sourceVersion;
+      unchanged &&
+      !!item.row &&
+      !!item.sourceRow &&
+      item.row.sourceVersion != null &&
+      item.sourceRow.version > item.row.sourceVersion;
     for (const f of item.fields) {
       const own = normaliseValue(wanted[f.name]);
       const source = normaliseValue(state.source[f.name]);
@@ -374,7 +444,7 @@ export function docPreview(state: DocState, wanted: Record<string, FieldValue>):
           ? null
           : {
               value,
-              lang: own !== null ? state.lang : (isLang(item.sourceLang) ? item.sourceLang : state.lang),
+              lang: own !== null ? state.lang : isLang(item.sourceLang) ? item.sourceLang : state.lang,
               isFallback: own === null,
               isOutdated: own !== null && outdated,
             };
@@ -408,14 +478,22 @@ export async function saveDocEdit(args: {
       if (current === 0 && hasContent(state.current)) {
         // Texts from before history was kept: record them as version 1, which is what a form
         // based on "no history yet" (0) was looking at.
-        await insertRevision(tx, { ...key, version: 1, snapshot: state.current, changeNote: BASELINE_NOTE, authorId: null });
+        await insertRevision(tx, {
+          ...key,
+          version: 1,
+          snapshot: state.current,
+          changeNote: BASELINE_NOTE,
+          authorId: null,
+        });
         current = 1;
         if (base === 0) base = 1;
       }
       const wanted = docValues(state, input);
       const baseSnapshot = base === current ? state.current : await snapshotAt(tx, key, base);
       const edited = state.fields.filter(
-        (f) => !sameValue(wanted[f.name], baseSnapshot?.fields[f.name]) && !sameValue(wanted[f.name], state.current.fields[f.name]),
+        (f) =>
+          !sameValue(wanted[f.name], baseSnapshot?.fields[f.name]) &&
+          !sameValue(wanted[f.name], state.current.fields[f.name]),
       );
       if (edited.length === 0) return { status: "unchanged" as const };
       if (base !== current) return { status: "conflict" as const };
@@ -508,11 +586,15 @@ export async function restoreDocRevision(args: {
         const known = item.fields.filter((f) => f.name in snapshot.fields);
         if (known.length === 0) continue;
         const isSource = item.sourceLang === lang;
-        const parts: ItemWrite = Object.fromEntries(item.fields.map((f) => [f.part, normaliseValue(snapshot.fields[f.name])]));
+        const parts: ItemWrite = Object.fromEntries(
+          item.fields.map((f) => [f.part, normaliseValue(snapshot.fields[f.name])]),
+        );
         const same = item.fields.every((f) => sameValue(parts[f.part], state.current.fields[f.name]));
         const empty = Object.values(parts).every((v) => v == null);
         if (same || (empty && isSource)) continue;
-        const sourceVersion = isSource ? null : (snapshot.sourceVersions?.[item.key] ?? item.row?.sourceVersion ?? null);
+        const sourceVersion = isSource
+          ? null
+          : (snapshot.sourceVersions?.[item.key] ?? item.row?.sourceVersion ?? null);
         await adapters[doc].write(tx, lang, item, empty ? null : parts, sourceVersion);
         for (const f of item.fields) restoredFields[f.name] = normaliseValue(parts[f.part]);
         if (empty) delete sourceVersions[item.key];
@@ -538,7 +620,14 @@ export async function restoreDocRevision(args: {
           ipAddress,
           targetType: doc,
           targetId: lang,
-          details: { document: doc, lang, restoredFromVersion: old.version, fromVersion: state.version, toVersion: version, changeNote },
+          details: {
+            document: doc,
+            lang,
+            restoredFromVersion: old.version,
+            fromVersion: state.version,
+            toVersion: version,
+            changeNote,
+          },
         },
         tx,
       );
@@ -559,7 +648,13 @@ export async function recordInitialDocumentRevisions(db: Db): Promise<number> {
     for (const lang of ["fi", "sv", "en"] as const) {
       const state = await loadDoc(doc, lang, db);
       if (state.version > 0 || !hasContent(state.current)) continue;
-      await insertRevision(db, { ...docKey(doc, lang), version: 1, snapshot: state.current, changeNote: SEED_NOTE, authorId: null });
+      await insertRevision(db, {
+        ...docKey(doc, lang),
+        version: 1,
+        snapshot: state.current,
+        changeNote: SEED_NOTE,
+        authorId: null,
+      });
       created += 1;
     }
   }

@@ -26,7 +26,10 @@ describe("organisation texts by language", () => {
     expect(goals[4].text?.value).toBe("Olemme hyvinvoiva työyhteisö ja houkutteleva työpaikka");
     expect((await getOrganisation("sv")).agencyName?.value).toBe("Migrationsverket");
     const fi = await getOrganisation("fi");
-    expect(fi.strategyVision?.value).toEqual(["Lupapalvelut ovat Euroopan sujuvimmat.", "Vastaanottotoiminta on suunnitelmallista ja tehokasta."]);
+    expect(fi.strategyVision?.value).toEqual([
+      "Lupapalvelut ovat Euroopan sujuvimmat.",
+      "Vastaanottotoiminta on suunnitelmallista ja tehokasta.",
+    ]);
     expect(fi.missionLine).toMatchObject({ value: "for customers and for society", lang: "en", isFallback: true });
   });
 });

@@ -26,7 +26,14 @@ describe("word diff", () => {
       ["needsReview", true],
       ["head", true],
     ]);
-    expect(diff[1]).toMatchObject({ type: "text", parts: [{ value: "Plan\n", kind: "same" }, { value: "Build", kind: "removed" }, { value: "Run", kind: "added" }] });
+    expect(diff[1]).toMatchObject({
+      type: "text",
+      parts: [
+        { value: "Plan\n", kind: "same" },
+        { value: "Build", kind: "removed" },
+        { value: "Run", kind: "added" },
+      ],
+    });
     expect(diff[2]).toEqual({ field: "needsReview", type: "flag", changed: true, before: true, after: false });
     expect(diff[3]).toMatchObject({ type: "text", parts: [{ value: "Anna", kind: "added" }] });
   });

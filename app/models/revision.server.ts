@@ -128,7 +128,13 @@ export async function insertRevision(db: Db, revision: NewRevision) {
  * Texts written before history was kept (or by code that does not record revisions) get one
  * revision of their current content, so a diff and a restore always have a starting point.
  */
-export async function ensureBaseline(db: Db, key: RevisionKey, version: number, snapshot: Snapshot, note = BASELINE_NOTE) {
+export async function ensureBaseline(
+  db: Db,
+  key: RevisionKey,
+  version: number,
+  snapshot: Snapshot,
+  note = BASELINE_NOTE,
+) {
   if (version <= 0) return false;
   const exists = await db.revision.findUnique({
     where: { entityType_entityId_scope_version: { ...key, version } },
@@ -180,7 +186,11 @@ function toSummary(row: SummaryRow): RevisionSummary {
 }
 
 /** Every revision of an entity, newest first. */
-export async function listRevisions(entityType: EntityType, entityId: number, db: Db = prisma): Promise<RevisionSummary[]> {
+export async function listRevisions(
+  entityType: EntityType,
+  entityId: number,
+  db: Db = prisma,
+): Promise<RevisionSummary[]> {
   const rows = await db.revision.findMany({
     where: { entityType, entityId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -206,10 +216,7 @@ export async function getRevision(entityType: EntityType, entityId: number, revi
   });
   if (!row) return null;
   const key: RevisionKey = { entityType, entityId, scope: toSummary(row).scope };
-  const [previous, latest] = await Promise.all([
-    snapshotAt(db, key, row.version - 1),
-    latestVersion(db, key),
-  ]);
+  const [previous, latest] = await Promise.all([snapshotAt(db, key, row.version - 1), latestVersion(db, key)]);
   return { ...toSummary(row), snapshot: parseSnapshot(row.data), previous, latestVersion: latest };
 }
 
@@ -300,7 +307,12 @@ export async function describeConflict(
 }
 
 /** A comparison of two versions of one scope, for the history page's compare form. */
-export async function compareVersions(key: RevisionKey, fromVersion: number, toVersion: number, fieldOrder?: readonly string[]) {
+export async function compareVersions(
+  key: RevisionKey,
+  fromVersion: number,
+  toVersion: number,
+  fieldOrder?: readonly string[],
+) {
   const [from, to] = await Promise.all([snapshotAt(prisma, key, fromVersion), snapshotAt(prisma, key, toVersion)]);
   if (!from || !to) return null;
   return { scope: key.scope, fromVersion, toVersion, diff: diffSnapshots(from, to, fieldOrder) };
@@ -331,7 +343,12 @@ export async function getHistory(
     const to = parseVersionRef(query.to);
     if (!from || !to || from.scope !== to.scope) compareError = "sameScope";
     else {
-      comparison = await compareVersions({ entityType, entityId, scope: from.scope }, from.version, to.version, fieldOrder(from.scope));
+      comparison = await compareVersions(
+        { entityType, entityId, scope: from.scope },
+        from.version,
+        to.version,
+        fieldOrder(from.scope),
+      );
       if (!comparison) compareError = "notFound";
     }
   }

@@ -17,9 +17,11 @@ import {
   searchSite,
 } from "./search.server";
 
-const text = (segments: { text: string; match: boolean }[]) => segments.map((s) => (s.match ? `[${s.text}]` : s.text)).join("");
+const text = (segments: { text: string; match: boolean }[]) =>
+  segments.map((s) => (s.match ? `[${s.text}]` : s.text)).join("");
 const keys = async (lang: "fi" | "sv" | "en", q: string) => (await searchSite(lang, q)).hits.map((h) => h.key);
-const indexRows = async () => Number((await prisma.$queryRawUnsafe<{ n: bigint }[]>("SELECT count(*) AS n FROM search_fts"))[0].n);
+const indexRows = async () =>
+  Number((await prisma.$queryRawUnsafe<{ n: bigint }[]>("SELECT count(*) AS n FROM search_fts"))[0].n);
 
 let permitUnitId: number;
 let residenceUnitId: number;
@@ -34,8 +36,21 @@ beforeAll(async () => {
       sourceLang: "fi",
       texts: {
         create: [
-          { lang: "fi", name: "Oleskelulupayksikkö", summary: "Käsittelee oleskelulupahakemukset.", description: "Päätös tehdään nopeasti.", duties: JSON.stringify(["Oleskeluluvat", "Päätökset"]) },
-          { lang: "en", name: "Residence Permit Unit", summary: "Handles residence permit applications.", description: "", duties: "[]", sourceVersion: 1 },
+          {
+            lang: "fi",
+            name: "Oleskelulupayksikkö",
+            summary: "Käsittelee oleskelulupahakemukset.",
+            description: "Päätös tehdään nopeasti.",
+            duties: JSON.stringify(["Oleskeluluvat", "Päätökset"]),
+          },
+          {
+            lang: "en",
+            name: "Residence Permit Unit",
+            summary: "Handles residence permit applications.",
+            description: "",
+            duties: "[]",
+            sourceVersion: 1,
+          },
         ],
       },
     },
@@ -45,7 +60,17 @@ beforeAll(async () => {
       slug: "test-advice-unit",
       kind: "unit",
       sourceLang: "fi",
-      texts: { create: [{ lang: "fi", name: "Neuvontayksikkö", summary: "Neuvoo asiakkaita.", description: "Neuvomme myös **oleskelulupa**-asioissa.", duties: "[]" }] },
+      texts: {
+        create: [
+          {
+            lang: "fi",
+            name: "Neuvontayksikkö",
+            summary: "Neuvoo asiakkaita.",
+            description: "Neuvomme myös **oleskelulupa**-asioissa.",
+            duties: "[]",
+          },
+        ],
+      },
     },
   });
   residenceUnitId = named.id;
@@ -71,7 +96,7 @@ describe("site search: input is always text", () => {
     ["NEAR("],
     ["NEAR(lupa oleskelu, 2)"],
     ["' OR 1=1 --"],
-    ["'; DROP TABLE \"Unit\"; --"],
+    ['\'; DROP TABLE "Unit"; --'],
     ["(((lupa"],
     ["lupa)))"],
     ["lupa*"],
@@ -110,7 +135,9 @@ describe("site search: Finnish compounds and inflections", () => {
 
   it("matches without diacritics and across inflected forms sharing a stem", async () => {
     expect(await keys("fi", "paatos")).toContain(`unit:${residenceUnitId}`);
-    expect(await keys("fi", "oleskelulup")).toEqual(expect.arrayContaining([`unit:${residenceUnitId}`, `unit:${permitUnitId}`]));
+    expect(await keys("fi", "oleskelulup")).toEqual(
+      expect.arrayContaining([`unit:${residenceUnitId}`, `unit:${permitUnitId}`]),
+    );
   });
 
   it("requires every word", async () => {
@@ -136,15 +163,27 @@ describe("site search: ranking and results", () => {
     const en = await searchSite("en", "residence permit");
     const hits = en.hits.filter((h) => h.key === `unit:${residenceUnitId}`);
     expect(hits).toHaveLength(1);
-    expect(hits[0]).toMatchObject({ lang: "en", href: "/en/units/test-residence-permit-unit", hrefInTextLang: null, type: "unit" });
+    expect(hits[0]).toMatchObject({
+      lang: "en",
+      href: "/en/units/test-residence-permit-unit",
+      hrefInTextLang: null,
+      type: "unit",
+    });
     expect(text(hits[0].title)).toBe("[Residence] [Permit] Unit");
 
     const fiOnly = (await searchSite("en", "neuvontayksikkö")).hits[0];
-    expect(fiOnly).toMatchObject({ key: `unit:${permitUnitId}`, lang: "fi", href: "/en/units/test-advice-unit", hrefInTextLang: "/fi/units/test-advice-unit" });
+    expect(fiOnly).toMatchObject({
+      key: `unit:${permitUnitId}`,
+      lang: "fi",
+      href: "/en/units/test-advice-unit",
+      hrefInTextLang: "/fi/units/test-advice-unit",
+    });
   });
 
   it("finds units, strategy, values and goals in all three languages", async () => {
-    expect(await keys("en", "digital services")).toContain(`unit:${(await prisma.unit.findUniqueOrThrow({ where: { slug: "digital-services-unit" } })).id}`);
+    expect(await keys("en", "digital services")).toContain(
+      `unit:${(await prisma.unit.findUniqueOrThrow({ where: { slug: "digital-services-unit" } })).id}`,
+    );
     const goal = (await searchSite("sv", "asiakaskokemus")).hits[0];
     expect(goal).toMatchObject({ type: "goal", href: "/sv/goals", lang: "fi" });
     expect(text(goal.title)).toBe("Mål 2");
@@ -157,7 +196,19 @@ describe("site search: ranking and results", () => {
 
   it("keeps HTML in content as text in the snippet", async () => {
     const unit = await prisma.unit.create({
-      data: { slug: "test-html-unit", kind: "unit", texts: { create: { lang: "en", name: "Markup Unit", summary: "<img src=x onerror=alert(1)> zanzibar", description: "", duties: "[]" } } },
+      data: {
+        slug: "test-html-unit",
+        kind: "unit",
+        texts: {
+          create: {
+            lang: "en",
+            name: "Markup Unit",
+            summary: "<img src=x onerror=alert(1)> zanzibar",
+            description: "",
+            duties: "[]",
+          },
+        },
+      },
     });
     const hit = (await searchSite("en", "zanzibar")).hits[0];
     expect(text(hit.snippet)).toBe("<img src=x onerror=alert(1)> [zanzibar]");
@@ -196,15 +247,29 @@ describe("the index stays current on every save", () => {
   it("follows a unit text's update, a new translation and a delete", async () => {
     const unit = await prisma.unit.findUniqueOrThrow({ where: { slug: "security-unit" }, include: { texts: true } });
     const id = `unit:${unit.id}`;
-    await prisma.unitText.update({ where: { id: unit.texts[0].id }, data: { summary: "Guards the quokka enclosure." } });
+    await prisma.unitText.update({
+      where: { id: unit.texts[0].id },
+      data: { summary: "Guards the quokka enclosure." },
+    });
     expect(await keys("en", "quokka")).toEqual([id]);
-    await prisma.unitText.update({ where: { id: unit.texts[0].id }, data: { summary: "Guards the wombat enclosure." } });
+    await prisma.unitText.update({
+      where: { id: unit.texts[0].id },
+      data: { summary: "Guards the wombat enclosure." },
+    });
     expect(await keys("en", "quokka")).toEqual([]);
     expect(await keys("en", "wombat")).toEqual([id]);
 
     // A Finnish name makes the unit findable by it from every language's rows.
     const fi = await prisma.unitText.create({
-      data: { unitId: unit.id, lang: "fi", name: "Turvallisuusyksikkö", summary: "Vastaa turvallisuudesta.", description: "", duties: "[]", sourceVersion: 1 },
+      data: {
+        unitId: unit.id,
+        lang: "fi",
+        name: "Turvallisuusyksikkö",
+        summary: "Vastaa turvallisuudesta.",
+        description: "",
+        duties: "[]",
+        sourceVersion: 1,
+      },
     });
     expect(await keys("en", "turvallisuusyksikko")).toEqual([id]);
     const rows = await prisma.$queryRawUnsafe<{ lang: string; names: string }[]>(
@@ -221,15 +286,22 @@ describe("the index stays current on every save", () => {
   });
 
   it("follows organisation texts, values and goals", async () => {
-    const vision = await prisma.organisationText.findUniqueOrThrow({ where: { key_lang: { key: "strategyVision", lang: "fi" } } });
-    await prisma.organisationText.update({ where: { id: vision.id }, data: { body: JSON.stringify(["Kansalaisuuspalvelut ovat sujuvia."]) } });
+    const vision = await prisma.organisationText.findUniqueOrThrow({
+      where: { key_lang: { key: "strategyVision", lang: "fi" } },
+    });
+    await prisma.organisationText.update({
+      where: { id: vision.id },
+      data: { body: JSON.stringify(["Kansalaisuuspalvelut ovat sujuvia."]) },
+    });
     expect(await keys("fi", "kansalaisuuspalvelu")).toEqual(["org:strategyVision"]);
     expect(await keys("fi", "lupapalvelut")).toEqual([]);
     await prisma.organisationText.update({ where: { id: vision.id }, data: { body: vision.body } });
     expect(await keys("fi", "lupapalvelut")).toEqual(["org:strategyVision"]);
 
     const value = await prisma.value.findUniqueOrThrow({ where: { key: "reliable" } });
-    const sv = await prisma.valueText.create({ data: { valueId: value.id, lang: "sv", name: "Pålitlig", sourceVersion: 1 } });
+    const sv = await prisma.valueText.create({
+      data: { valueId: value.id, lang: "sv", name: "Pålitlig", sourceVersion: 1 },
+    });
     expect(await keys("sv", "palitlig")).toEqual([`value:${value.id}`]);
     await prisma.valueText.delete({ where: { id: sv.id } });
     expect(await keys("sv", "palitlig")).toEqual([]);
@@ -254,7 +326,9 @@ describe("the index stays current on every save", () => {
 
   it("rebuilds to the same index the triggers keep, and the explicit re-index calls are harmless", async () => {
     const snapshot = () =>
-      prisma.$queryRawUnsafe<unknown[]>("SELECT rowid AS id, doc_key, lang, title, summary, names, body FROM search_fts ORDER BY rowid");
+      prisma.$queryRawUnsafe<unknown[]>(
+        "SELECT rowid AS id, doc_key, lang, title, summary, names, body FROM search_fts ORDER BY rowid",
+      );
     const before = await snapshot();
     await rebuildSearchIndex();
     expect(await snapshot()).toEqual(before);
@@ -266,7 +340,11 @@ describe("the index stays current on every save", () => {
     await reindexOrganisationTexts();
     expect(await snapshot()).toEqual(before);
 
-    const textRows = (await prisma.unitText.count()) + (await prisma.organisationText.count()) + (await prisma.valueText.count()) + (await prisma.goalText.count());
+    const textRows =
+      (await prisma.unitText.count()) +
+      (await prisma.organisationText.count()) +
+      (await prisma.valueText.count()) +
+      (await prisma.goalText.count());
     expect(await indexRows()).toBe(textRows);
 
     // The seed's check: nothing to do when complete, a rebuild when rows are missing.

@@ -24,7 +24,9 @@ const MIN_INDEXED_WORD = 3;
 
 /** Trigger names the migration creates; a missing one means the index no longer follows saves. */
 export const SEARCH_TRIGGERS = [
-  ...["unit", "organisation", "value", "goal"].flatMap((table) => ["ai", "au", "ad"].map((event) => `search_${table}_text_${event}`)),
+  ...["unit", "organisation", "value", "goal"].flatMap((table) =>
+    ["ai", "au", "ad"].map((event) => `search_${table}_text_${event}`),
+  ),
   "search_unit_text_au_names",
 ];
 
@@ -104,16 +106,17 @@ interface TextRow {
 }
 
 /** Where each organisation text is shown: page, section anchor and section heading. */
-const ORGANISATION_SECTIONS: Record<string, { path: string; page: MessageKey; anchor?: string; heading?: MessageKey }> = {
-  agencyName: { path: "", page: "nav.home" },
-  missionLine: { path: "", page: "nav.home", anchor: "mission", heading: "home.missionHeading" },
-  whatWeDo: { path: "", page: "nav.home", anchor: "what-we-do", heading: "home.whatWeDoHeading" },
-  ambition: { path: "", page: "nav.home", anchor: "ambition", heading: "home.ambitionHeading" },
-  strategyTitle: { path: "/strategy", page: "nav.strategy" },
-  strategySummary: { path: "/strategy", page: "nav.strategy" },
-  strategyVision: { path: "/strategy", page: "nav.strategy", anchor: "vision", heading: "strategy.visionHeading" },
-  agencyDuties: { path: "/strategy", page: "nav.strategy", anchor: "duties", heading: "strategy.dutiesHeading" },
-};
+const ORGANISATION_SECTIONS: Record<string, { path: string; page: MessageKey; anchor?: string; heading?: MessageKey }> =
+  {
+    agencyName: { path: "", page: "nav.home" },
+    missionLine: { path: "", page: "nav.home", anchor: "mission", heading: "home.missionHeading" },
+    whatWeDo: { path: "", page: "nav.home", anchor: "what-we-do", heading: "home.whatWeDoHeading" },
+    ambition: { path: "", page: "nav.home", anchor: "ambition", heading: "home.ambitionHeading" },
+    strategyTitle: { path: "/strategy", page: "nav.strategy" },
+    strategySummary: { path: "/strategy", page: "nav.strategy" },
+    strategyVision: { path: "/strategy", page: "nav.strategy", anchor: "vision", heading: "strategy.visionHeading" },
+    agencyDuties: { path: "/strategy", page: "nav.strategy", anchor: "duties", heading: "strategy.dutiesHeading" },
+  };
 
 /**
  * Ranked, highlighted results for a query, one per thing found (a unit found in three languages
@@ -123,7 +126,11 @@ const ORGANISATION_SECTIONS: Record<string, { path: string; page: MessageKey; an
 export async function searchSite(
   lang: Lang,
   query: string,
-  { page = 1, rankAllUpTo = RANK_ALL_UP_TO, db = prisma }: { page?: number; rankAllUpTo?: number; db?: PrismaClient } = {},
+  {
+    page = 1,
+    rankAllUpTo = RANK_ALL_UP_TO,
+    db = prisma,
+  }: { page?: number; rankAllUpTo?: number; db?: PrismaClient } = {},
 ): Promise<SearchResults> {
   const started = performance.now();
   const words = queryWords(query);
@@ -131,7 +138,9 @@ export async function searchSite(
   if (words.length === 0) return { ...empty, durationMs: performance.now() - started };
 
   const likes = shortWordPatterns(words);
-  const likeSql = likes.map(() => " AND (title || char(10) || summary || char(10) || names || char(10) || body) LIKE ?");
+  const likeSql = likes.map(
+    () => " AND (title || char(10) || summary || char(10) || names || char(10) || body) LIKE ?",
+  );
   page = Math.max(1, page);
   const offset = (page - 1) * SEARCH_PAGE_SIZE;
   // A thing has at most three rows (languages): three times the rows wanted hold enough things.
@@ -182,7 +191,12 @@ export async function searchSite(
       candidates.push(...rest.filter((c) => !seen.has(c.id)).slice(0, wanted - candidates.length));
     }
   }
-  const hits = await describeHits(db, lang, words, bestPerThing(candidates, lang).slice(offset, offset + SEARCH_PAGE_SIZE));
+  const hits = await describeHits(
+    db,
+    lang,
+    words,
+    bestPerThing(candidates, lang).slice(offset, offset + SEARCH_PAGE_SIZE),
+  );
   return {
     query,
     words,
@@ -209,7 +223,12 @@ function bestPerThing(rows: CandidateRow[], lang: Lang): CandidateRow[] {
 }
 
 /** Turns index rows into links, titles and snippets. */
-async function describeHits(db: PrismaClient, lang: Lang, words: string[], ranked: CandidateRow[]): Promise<SearchHit[]> {
+async function describeHits(
+  db: PrismaClient,
+  lang: Lang,
+  words: string[],
+  ranked: CandidateRow[],
+): Promise<SearchHit[]> {
   if (ranked.length === 0) return [];
   const t = translator(lang);
   // The texts of this page's rows, with the unit's slug and kind or the goal's number, in one query.
@@ -234,14 +253,22 @@ async function describeHits(db: PrismaClient, lang: Lang, words: string[], ranke
     if (type === "unit") {
       if (!text.slug) continue;
       path = `/units/${text.slug}`;
-      hit = { type: text.kind === "department" ? "department" : "unit", title: highlight(text.title, words), titleIsContent: true };
+      hit = {
+        type: text.kind === "department" ? "department" : "unit",
+        title: highlight(text.title, words),
+        titleIsContent: true,
+      };
     } else if (type === "value") {
       path = "/values";
       hit = { type: "value", title: highlight(text.title, words), titleIsContent: true };
     } else if (type === "goal") {
       if (text.goalPosition == null) continue;
       path = "/goals";
-      hit = { type: "goal", title: [{ text: t("search.goalTitle", { number: String(text.goalPosition) }), match: false }], titleIsContent: false };
+      hit = {
+        type: "goal",
+        title: [{ text: t("search.goalTitle", { number: String(text.goalPosition) }), match: false }],
+        titleIsContent: false,
+      };
     } else {
       const section = ORGANISATION_SECTIONS[ref] ?? { path: "", page: "nav.home" as const };
       path = section.path + (section.anchor ? `#${section.anchor}` : "");
@@ -263,7 +290,10 @@ async function describeHits(db: PrismaClient, lang: Lang, words: string[], ranke
 /** The extract that shows a match: the summary (with duties), else the body, else their start. */
 function bestSnippet(text: TextRow, words: string[]): Segment[] {
   // A unit's summary column holds its summary and duties, one per line: show them apart.
-  const summary = text.summary.split("\n").filter((line) => line.trim() !== "").join(" · ");
+  const summary = text.summary
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .join(" · ");
   const candidates = [summary, markdownToPlainText(text.body)].filter((s) => s.trim() !== "");
   for (const candidate of candidates) {
     const s = snippet(candidate, words);

@@ -26,11 +26,7 @@ function cookieStorage() {
   return storage;
 }
 
-export async function createUserSession(
-  userId: number,
-  request: Request,
-  ipAddress: string | null,
-): Promise<string> {
+export async function createUserSession(userId: number, request: Request, ipAddress: string | null): Promise<string> {
   const session = await prisma.session.create({
     data: {
       id: crypto.randomBytes(32).toString("hex"),

@@ -8,7 +8,16 @@ import { renderMarkdown } from "~/utils/markdown.server";
 import type { SummaryView } from "./summary.server";
 
 const WIN_ANSI_EXTRAS = new Set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ");
-const REPLACEMENTS: Record<string, string> = { "\u2010": "-", "\u2011": "-", "\u2212": "-", "\u2192": "->", "\u2190": "<-", "\u2264": "<=", "\u2265": ">=", "\u00ad": "" };
+const REPLACEMENTS: Record<string, string> = {
+  "\u2010": "-",
+  "\u2011": "-",
+  "\u2212": "-",
+  "\u2192": "->",
+  "\u2190": "<-",
+  "\u2264": "<=",
+  "\u2265": ">=",
+  "\u00ad": "",
+};
 
 function isWinAnsi(ch: string): boolean {
   const c = ch.codePointAt(0)!;
@@ -91,14 +100,24 @@ export async function renderSummaryPdf(summary: SummaryView): Promise<Buffer> {
     doc.font(font).fontSize(size).fillColor(color).text(toWinAnsi(value), { width });
     doc.moveDown(gap / size);
   };
-  const heightOf = (value: string, font: string, size: number) => doc.font(font).fontSize(size).heightOfString(toWinAnsi(value), { width }) + 6;
+  const heightOf = (value: string, font: string, size: number) =>
+    doc.font(font).fontSize(size).heightOfString(toWinAnsi(value), { width }) + 6;
 
   text(summary.title, "Helvetica-Bold", 20, BRAND, 8);
-  text(t("summaries.byline", { name: summary.authorName, date: formatDate(summary.lang, summary.updatedAt) }), "Helvetica", 10, MUTED, 12);
+  text(
+    t("summaries.byline", { name: summary.authorName, date: formatDate(summary.lang, summary.updatedAt) }),
+    "Helvetica",
+    10,
+    MUTED,
+    12,
+  );
   if (summary.intro) text(markdownToPlainText(summary.intro), "Helvetica", 11, "#000000", 14);
 
   for (const item of summary.items) {
-    const label = item.kind === "goal" ? t("summaries.goalLabel", { number: item.number }) : t("summaries.visionLabel", { number: item.number });
+    const label =
+      item.kind === "goal"
+        ? t("summaries.goalLabel", { number: item.number })
+        : t("summaries.visionLabel", { number: item.number });
     const wording = item.agencyText?.value ?? "";
     const teamText = item.teamText ? markdownToPlainText(item.teamText) : "";
     const targets = item.targets.map((target) => ({
@@ -109,7 +128,9 @@ export async function renderSummaryPdf(summary: SummaryView): Promise<Buffer> {
     const height =
       heightOf(label, "Helvetica-Bold", 10) +
       heightOf(wording, "Helvetica-Bold", 13) +
-      (teamText ? heightOf(t("summaries.teamHeading"), "Helvetica-Bold", 11) + heightOf(teamText, "Helvetica", 11) : 0) +
+      (teamText
+        ? heightOf(t("summaries.teamHeading"), "Helvetica-Bold", 11) + heightOf(teamText, "Helvetica", 11)
+        : 0) +
       (targets.length ? heightOf(t("summaries.targetsHeading"), "Helvetica-Bold", 11) : 0) +
       targets.reduce((sum, tg) => sum + heightOf(tg.line, "Helvetica", 11) + heightOf(tg.meta, "Helvetica", 9), 0);
     const bottom = doc.page.height - doc.page.margins.bottom;
@@ -120,7 +141,13 @@ export async function renderSummaryPdf(summary: SummaryView): Promise<Buffer> {
     text(label.toUpperCase(), "Helvetica-Bold", 10, BRAND, 2);
     if (wording) text(wording, "Helvetica-Bold", 13, "#000000", item.agencyText?.isFallback ? 2 : 8);
     if (item.agencyText?.isFallback) {
-      text(t("content.fallback", { language: t(`content.languageName.${item.agencyText.lang}`) }), "Helvetica-Oblique", 9, MUTED, 8);
+      text(
+        t("content.fallback", { language: t(`content.languageName.${item.agencyText.lang}`) }),
+        "Helvetica-Oblique",
+        9,
+        MUTED,
+        8,
+      );
     }
     if (teamText) {
       text(t("summaries.teamHeading"), "Helvetica-Bold", 11, BRAND, 3);

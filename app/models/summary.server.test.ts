@@ -71,7 +71,8 @@ describe("share tokens", () => {
     }
     // Each bit is set about half the time (76,800 bits; 5 standard deviations ≈ 700).
     let ones = 0;
-    for (const t of tokens) for (const byte of Buffer.from(t, "base64url")) for (let b = 0; b < 8; b++) ones += (byte >> b) & 1;
+    for (const t of tokens)
+      for (const byte of Buffer.from(t, "base64url")) for (let b = 0; b < 8; b++) ones += (byte >> b) & 1;
     expect(Math.abs(ones - (tokens.length * 256) / 2)).toBeLessThan(700);
   });
 
@@ -95,7 +96,8 @@ describe("share tokens", () => {
     }
     // Nor the link's or the summary's id: the tokens differ in far more than a counter would.
     const bitsDiffering = [...Buffer.from(a.token, "base64url")].reduce(
-      (sum, byte, i) => sum + [...(byte ^ Buffer.from(b.token, "base64url")[i]).toString(2)].filter((c) => c === "1").length,
+      (sum, byte, i) =>
+        sum + [...(byte ^ Buffer.from(b.token, "base64url")[i]).toString(2)].filter((c) => c === "1").length,
       0,
     );
     expect(bitsDiffering).toBeGreaterThan(64);
@@ -112,7 +114,10 @@ describe("share tokens", () => {
     expect((await openShareLink(link.token)).status).toBe("revoked");
 
     const expiring = await createShareLink(summary, author, "");
-    await prisma.summaryShareLink.update({ where: { id: expiring.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await prisma.summaryShareLink.update({
+      where: { id: expiring.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     expect((await openShareLink(expiring.token)).status).toBe("expired");
 
     expect((await openShareLink(newShareToken())).status).toBe("unknown");
@@ -171,10 +176,14 @@ describe("who may do what", () => {
     expect(canManageSummary(await actor("hr@migri.example"), draft)).toBe(false);
   });
 
-  it('"summaries for me" lists my supervisor\'s published summaries, not drafts or other supervisors\'', async () => {
+  it("\"summaries for me\" lists my supervisor's published summaries, not drafts or other supervisors'", async () => {
     const mine = await publishedSummaryBy("manager@migri.example", "For the newcomer");
     const others = await publishedSummaryBy("manager2@migri.example", "For newcomer two");
-    const draft = await createSummary(await actor("manager@migri.example"), { title: "Draft only", lang: "en", intro: "", items: [] }, false);
+    const draft = await createSummary(
+      await actor("manager@migri.example"),
+      { title: "Draft only", lang: "en", intro: "", items: [] },
+      false,
+    );
     const lists = await listSummariesFor(await actor("newcomer@migri.example"));
     const ids = lists.forMe.map((s) => s.id);
     expect(ids).toContain(mine.id);
@@ -201,7 +210,11 @@ describe("the compose form", () => {
     const none = validateSummaryForm(readSummaryForm(form({ title: "T", lang: "fi" }), points), points, true);
     expect(none.ok === false && none.errors.items?.[0].key).toBe("summaries.errorNoItems");
 
-    const empty = validateSummaryForm(readSummaryForm(form({ title: "T", lang: "fi", "goal-quality.selected": "on" }), points), points, true);
+    const empty = validateSummaryForm(
+      readSummaryForm(form({ title: "T", lang: "fi", "goal-quality.selected": "on" }), points),
+      points,
+      true,
+    );
     expect(empty.ok === false && empty.errors["goal-quality.teamText"]?.[0].key).toBe("summaries.errorTeamText");
   });
 
@@ -233,7 +246,10 @@ describe("the compose form", () => {
     expect(bad.errors["goal-quality.targets.1.text"]).toBeUndefined();
 
     const good = validateSummaryForm(
-      readSummaryForm(form({ ...fields, "goal-quality.targets.0.owner": "Aino", "goal-quality.targets.0.dueDate": "2027-02-28" }), points),
+      readSummaryForm(
+        form({ ...fields, "goal-quality.targets.0.owner": "Aino", "goal-quality.targets.0.dueDate": "2027-02-28" }),
+        points,
+      ),
       points,
       true,
     );
@@ -263,11 +279,20 @@ describe("reading", () => {
     const quality = await prisma.goal.findUniqueOrThrow({ where: { key: "quality" }, include: { texts: true } });
     const created = await createSummary(
       author,
-      { title: "Fi", lang: "fi", intro: "", items: [{ goalId: quality.id, visionIndex: null, teamText: "x", targets: [] }] },
+      {
+        title: "Fi",
+        lang: "fi",
+        intro: "",
+        items: [{ goalId: quality.id, visionIndex: null, teamText: "x", targets: [] }],
+      },
       true,
     );
     const view = await presentSummary((await findSummary(created.id))!);
-    expect(view.items[0].agencyText).toMatchObject({ value: "Toimintamme on laadukasta, sujuvaa ja ennakoitavaa", lang: "fi", isFallback: false });
+    expect(view.items[0].agencyText).toMatchObject({
+      value: "Toimintamme on laadukasta, sujuvaa ja ennakoitavaa",
+      lang: "fi",
+      isFallback: false,
+    });
 
     // The agency rewords the goal: the summary shows the new wording at once.
     const fi = quality.texts.find((t) => t.lang === "fi")!;

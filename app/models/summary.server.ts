@@ -39,7 +39,10 @@ export function canManageSummary(actor: SummaryActor, summary: { authorId: numbe
   return actor.id === summary.authorId || actor.role === "admin";
 }
 
-export async function canReadSummary(actor: SummaryActor, summary: { authorId: number; status: string }): Promise<boolean> {
+export async function canReadSummary(
+  actor: SummaryActor,
+  summary: { authorId: number; status: string },
+): Promise<boolean> {
   if (canManageSummary(actor, summary)) return true;
   if (summary.status !== "published") return false;
   if (actor.role === "hr_editor") return true;
@@ -78,7 +81,8 @@ export async function getVisionPoints(lang: Lang): Promise<Localized<string>[]> 
   const wanted = rows.find((r) => r.lang === lang);
   const wantedPoints = wanted ? parseStringList(wanted.body) : [];
   const useWanted = wanted && wantedPoints.length === sourcePoints.length;
-  const outdated = !!useWanted && lang !== sourceLang && wanted.sourceVersion != null && source.version > wanted.sourceVersion;
+  const outdated =
+    !!useWanted && lang !== sourceLang && wanted.sourceVersion != null && source.version > wanted.sourceVersion;
   return sourcePoints.map((point, i) =>
     useWanted
       ? { value: wantedPoints[i], lang, isFallback: false, isOutdated: outdated }
@@ -102,7 +106,14 @@ export async function listAgencyPoints(lang: Lang): Promise<AgencyPoint[]> {
       visionIndex: null,
       text: g.text,
     })),
-    ...vision.map((text, i) => ({ key: `vision-${i}`, kind: "vision" as const, number: i + 1, goalId: null, visionIndex: i, text })),
+    ...vision.map((text, i) => ({
+      key: `vision-${i}`,
+      kind: "vision" as const,
+      number: i + 1,
+      goalId: null,
+      visionIndex: i,
+      text,
+    })),
   ];
 }
 
@@ -140,7 +151,9 @@ export function emptyFormState(points: AgencyPoint[], lang: Lang): SummaryFormSt
     title: "",
     lang,
     intro: "",
-    items: Object.fromEntries(points.map((p) => [p.key, { selected: false, teamText: "", targets: withBlankRows([]) }])),
+    items: Object.fromEntries(
+      points.map((p) => [p.key, { selected: false, teamText: "", targets: withBlankRows([]) }]),
+    ),
   };
 }
 
@@ -156,9 +169,17 @@ export function readSummaryForm(form: FormData, points: AgencyPoint[]): SummaryF
     for (let i = 0; i < MAX_TARGETS_PER_ITEM; i++) {
       const prefix = `${point.key}.targets.${i}`;
       if (!form.has(`${prefix}.text`) && !form.has(`${prefix}.owner`) && !form.has(`${prefix}.dueDate`)) break;
-      targets.push({ text: text(`${prefix}.text`), owner: text(`${prefix}.owner`), dueDate: text(`${prefix}.dueDate`) });
+      targets.push({
+        text: text(`${prefix}.text`),
+        owner: text(`${prefix}.owner`),
+        dueDate: text(`${prefix}.dueDate`),
+      });
     }
-    items[point.key] = { selected: form.has(`${point.key}.selected`), teamText: text(`${point.key}.teamText`), targets };
+    items[point.key] = {
+      selected: form.has(`${point.key}.selected`),
+      teamText: text(`${point.key}.teamText`),
+      targets,
+    };
   }
   return { title: text("title"), lang: text("lang"), intro: text("intro"), items };
 }
@@ -166,12 +187,21 @@ export function readSummaryForm(form: FormData, points: AgencyPoint[]): SummaryF
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, message("summaries.errorDate"))
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), message("summaries.errorDate"));
+  .refine(
+    (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+    message("summaries.errorDate"),
+  );
 
 const targetSchema = z
   .object({
-    text: z.string().trim().max(SUMMARY_LIMITS.targetText, message("error.tooLong", { max: SUMMARY_LIMITS.targetText })),
-    owner: z.string().trim().max(SUMMARY_LIMITS.owner, message("error.tooLong", { max: SUMMARY_LIMITS.owner })),
+    text: z
+      .string()
+      .trim()
+      .max(SUMMARY_LIMITS.targetText, message("error.tooLong", { max: SUMMARY_LIMITS.targetText })),
+    owner: z
+      .string()
+      .trim()
+      .max(SUMMARY_LIMITS.owner, message("error.tooLong", { max: SUMMARY_LIMITS.owner })),
     dueDate: z.union([z.literal(""), isoDate]),
   })
   .superRefine((t, ctx) => {
@@ -183,7 +213,10 @@ const targetSchema = z
 
 const itemSchema = z.object({
   selected: z.boolean(),
-  teamText: z.string().trim().max(SUMMARY_LIMITS.teamText, message("error.tooLong", { max: SUMMARY_LIMITS.teamText })),
+  teamText: z
+    .string()
+    .trim()
+    .max(SUMMARY_LIMITS.teamText, message("error.tooLong", { max: SUMMARY_LIMITS.teamText })),
   targets: z.array(targetSchema),
 });
 
@@ -196,15 +229,24 @@ function summarySchema(publish: boolean) {
         .min(1, message("error.required"))
         .max(SUMMARY_LIMITS.title, message("error.tooLong", { max: SUMMARY_LIMITS.title })),
       lang: z.enum(languages, message("error.required")),
-      intro: z.string().trim().max(SUMMARY_LIMITS.intro, message("error.tooLong", { max: SUMMARY_LIMITS.intro })),
+      intro: z
+        .string()
+        .trim()
+        .max(SUMMARY_LIMITS.intro, message("error.tooLong", { max: SUMMARY_LIMITS.intro })),
       items: z.record(z.string(), itemSchema),
     })
     .superRefine((s, ctx) => {
       if (!publish) return;
       const chosen = Object.entries(s.items).filter(([, item]) => item.selected);
-      if (chosen.length === 0) ctx.addIssue({ code: "custom", path: ["items"], message: message("summaries.errorNoItems") });
+      if (chosen.length === 0)
+        ctx.addIssue({ code: "custom", path: ["items"], message: message("summaries.errorNoItems") });
       for (const [key, item] of chosen) {
-        if (!item.teamText) ctx.addIssue({ code: "custom", path: ["items", key, "teamText"], message: message("summaries.errorTeamText") });
+        if (!item.teamText)
+          ctx.addIssue({
+            code: "custom",
+            path: ["items", key, "teamText"],
+            message: message("summaries.errorTeamText"),
+          });
       }
     });
 }
@@ -224,13 +266,20 @@ function fieldOf(path: PropertyKey[]): string {
   return parts[0] === "items" && parts.length > 1 ? parts.slice(1).join(".") : parts.join(".");
 }
 
-export function validateSummaryForm(state: SummaryFormState, points: AgencyPoint[], publish: boolean): SummaryValidation {
+export function validateSummaryForm(
+  state: SummaryFormState,
+  points: AgencyPoint[],
+  publish: boolean,
+): SummaryValidation {
   const result = summarySchema(publish).safeParse(state);
   if (!result.success) {
     const errors: FormErrors = {};
     for (const issue of result.error.issues) {
       const [key, json] = issue.message.split("|", 2);
-      (errors[fieldOf(issue.path)] ??= []).push({ key: key as MessageKey, params: json ? JSON.parse(json) : undefined });
+      (errors[fieldOf(issue.path)] ??= []).push({
+        key: key as MessageKey,
+        params: json ? JSON.parse(json) : undefined,
+      });
     }
     return { ok: false, errors };
   }
@@ -259,12 +308,22 @@ function itemsCreate(items: SummaryInput["items"]): Prisma.TeamSummaryItemCreate
     visionIndex: item.visionIndex,
     teamText: item.teamText,
     targets: {
-      create: item.targets.map((t, i) => ({ position: i, text: t.text.trim(), owner: t.owner.trim(), dueDate: t.dueDate || null })),
+      create: item.targets.map((t, i) => ({
+        position: i,
+        text: t.text.trim(),
+        owner: t.owner.trim(),
+        dueDate: t.dueDate || null,
+      })),
     },
   }));
 }
 
-export async function createSummary(actor: SummaryActor, input: SummaryInput, publish: boolean, ipAddress?: string | null) {
+export async function createSummary(
+  actor: SummaryActor,
+  input: SummaryInput,
+  publish: boolean,
+  ipAddress?: string | null,
+) {
   return prisma.$transaction(async (tx) => {
     const summary = await tx.teamSummary.create({
       data: {
@@ -278,7 +337,14 @@ export async function createSummary(actor: SummaryActor, input: SummaryInput, pu
       },
     });
     await recordAudit(
-      { action: publish ? "summary.publish" : "summary.create", actor, targetType: "summary", targetId: summary.id, ipAddress, details: { title: summary.title } },
+      {
+        action: publish ? "summary.publish" : "summary.create",
+        actor,
+        targetType: "summary",
+        targetId: summary.id,
+        ipAddress,
+        details: { title: summary.title },
+      },
       tx,
     );
     return summary;
@@ -286,7 +352,13 @@ export async function createSummary(actor: SummaryActor, input: SummaryInput, pu
 }
 
 /** Replaces the summary's content; `publish` publishes a draft (a published summary stays published). */
-export async function updateSummary(id: number, actor: SummaryActor, input: SummaryInput, publish: boolean, ipAddress?: string | null) {
+export async function updateSummary(
+  id: number,
+  actor: SummaryActor,
+  input: SummaryInput,
+  publish: boolean,
+  ipAddress?: string | null,
+) {
   return prisma.$transaction(async (tx) => {
     const before = await tx.teamSummary.findUnique({ where: { id } });
     if (!before) throw new SummaryNotFoundError();
@@ -303,7 +375,14 @@ export async function updateSummary(id: number, actor: SummaryActor, input: Summ
       },
     });
     await recordAudit(
-      { action: publishing ? "summary.publish" : "summary.update", actor, targetType: "summary", targetId: id, ipAddress, details: { title: summary.title } },
+      {
+        action: publishing ? "summary.publish" : "summary.update",
+        actor,
+        targetType: "summary",
+        targetId: id,
+        ipAddress,
+        details: { title: summary.title },
+      },
       tx,
     );
     return summary;
@@ -313,7 +392,17 @@ export async function updateSummary(id: number, actor: SummaryActor, input: Summ
 export async function deleteSummary(id: number, actor: SummaryActor, ipAddress?: string | null) {
   await prisma.$transaction(async (tx) => {
     const summary = await tx.teamSummary.delete({ where: { id } });
-    await recordAudit({ action: "summary.delete", actor, targetType: "summary", targetId: id, ipAddress, details: { title: summary.title } }, tx);
+    await recordAudit(
+      {
+        action: "summary.delete",
+        actor,
+        targetType: "summary",
+        targetId: id,
+        ipAddress,
+        details: { title: summary.title },
+      },
+      tx,
+    );
   });
 }
 
@@ -322,7 +411,10 @@ export async function deleteSummary(id: number, actor: SummaryActor, ipAddress?:
 
 const summaryInclude = {
   author: { select: { id: true, name: true } },
-  items: { orderBy: { position: "asc" }, include: { goal: { select: { key: true } }, targets: { orderBy: { position: "asc" } } } },
+  items: {
+    orderBy: { position: "asc" },
+    include: { goal: { select: { key: true } }, targets: { orderBy: { position: "asc" } } },
+  },
 } satisfies Prisma.TeamSummaryInclude;
 
 export type StoredSummary = Prisma.TeamSummaryGetPayload<{ include: typeof summaryInclude }>;
@@ -407,7 +499,9 @@ export async function presentSummary(summary: StoredSummary): Promise<SummaryVie
 export function formStateOf(summary: StoredSummary, points: AgencyPoint[]): SummaryFormState {
   const items: Record<string, ItemInput> = {};
   for (const point of points) {
-    const item = summary.items.find((i) => (point.goalId !== null ? i.goalId === point.goalId : i.visionIndex === point.visionIndex));
+    const item = summary.items.find((i) =>
+      point.goalId !== null ? i.goalId === point.goalId : i.visionIndex === point.visionIndex,
+    );
     const targets = item?.targets.map((t) => ({ text: t.text, owner: t.owner, dueDate: t.dueDate ?? "" })) ?? [];
     items[point.key] = { selected: !!item, teamText: item?.teamText ?? "", targets: withBlankRows(targets) };
   }
@@ -424,8 +518,24 @@ export interface SummaryListItem {
   updatedAt: string;
 }
 
-function toListItem(s: { id: number; title: string; lang: string; status: string; viewCount: number; updatedAt: Date; author: { name: string } }): SummaryListItem {
-  return { id: s.id, title: s.title, lang: s.lang, status: s.status, viewCount: s.viewCount, authorName: s.author.name, updatedAt: s.updatedAt.toISOString() };
+function toListItem(s: {
+  id: number;
+  title: string;
+  lang: string;
+  status: string;
+  viewCount: number;
+  updatedAt: Date;
+  author: { name: string };
+}): SummaryListItem {
+  return {
+    id: s.id,
+    title: s.title,
+    lang: s.lang,
+    status: s.status,
+    viewCount: s.viewCount,
+    authorName: s.author.name,
+    updatedAt: s.updatedAt.toISOString(),
+  };
 }
 
 /** "My summaries", "summaries for me" (published by my supervisor) and, for HR editors and admins, all published ones. */
@@ -435,10 +545,19 @@ export async function listSummariesFor(actor: SummaryActor) {
   const [mine, forMe, all] = await Promise.all([
     prisma.teamSummary.findMany({ where: { authorId: actor.id }, include, orderBy: { updatedAt: "desc" } }),
     me?.supervisorId
-      ? prisma.teamSummary.findMany({ where: { authorId: me.supervisorId, status: "published" }, include, orderBy: { updatedAt: "desc" } })
+      ? prisma.teamSummary.findMany({
+          where: { authorId: me.supervisorId, status: "published" },
+          include,
+          orderBy: { updatedAt: "desc" },
+        })
       : Promise.resolve([]),
     actor.role === "admin" || actor.role === "hr_editor"
-      ? prisma.teamSummary.findMany({ where: { status: "published", NOT: { authorId: actor.id } }, include, orderBy: { updatedAt: "desc" }, take: 200 })
+      ? prisma.teamSummary.findMany({
+          where: { status: "published", NOT: { authorId: actor.id } },
+          include,
+          orderBy: { updatedAt: "desc" },
+          take: 200,
+        })
       : Promise.resolve(null),
   ]);
   return { mine: mine.map(toListItem), forMe: forMe.map(toListItem), all: all?.map(toListItem) ?? null };
@@ -487,14 +606,20 @@ const HELSINKI = "Europe/Helsinki";
 
 /** Today's calendar date in Helsinki, "2026-11-29". */
 export function todayInHelsinki(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: HELSINKI, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: HELSINKI,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(now);
 }
 
 /** The last second of a calendar day in Helsinki (EET +02:00 or EEST +03:00). */
 export function endOfDayInHelsinki(isoDate: string): Date {
   for (const offset of ["+03:00", "+02:00"]) {
     const candidate = new Date(`${isoDate}T23:59:59${offset}`);
-    if (todayInHelsinki(candidate) === isoDate && todayInHelsinki(new Date(candidate.getTime() + 1000)) !== isoDate) return candidate;
+    if (todayInHelsinki(candidate) === isoDate && todayInHelsinki(new Date(candidate.getTime() + 1000)) !== isoDate)
+      return candidate;
   }
   return new Date(`${isoDate}T23:59:59+02:00`);
 }
@@ -508,15 +633,29 @@ export const shareFormSchema = z.object({
 
 export class NotPublishedError extends Error {}
 
-export async function createShareLink(summary: { id: number; status: string }, actor: SummaryActor, expiresOn: string, ipAddress?: string | null) {
+export async function createShareLink(
+  summary: { id: number; status: string },
+  actor: SummaryActor,
+  expiresOn: string,
+  ipAddress?: string | null,
+) {
   // Only what the team may read can be shared: a draft stays the author's.
   if (summary.status !== "published") throw new NotPublishedError();
   const expiresAt = expiresOn ? endOfDayInHelsinki(expiresOn) : null;
   return prisma.$transaction(async (tx) => {
-    const link = await tx.summaryShareLink.create({ data: { summaryId: summary.id, token: newShareToken(), expiresAt } });
+    const link = await tx.summaryShareLink.create({
+      data: { summaryId: summary.id, token: newShareToken(), expiresAt },
+    });
     // The token itself never goes into the audit trail: the trail is read more widely than links.
     await recordAudit(
-      { action: "summary.share_create", actor, targetType: "summary", targetId: summary.id, ipAddress, details: { linkId: link.id, expiresAt: expiresAt?.toISOString() ?? null } },
+      {
+        action: "summary.share_create",
+        actor,
+        targetType: "summary",
+        targetId: summary.id,
+        ipAddress,
+        details: { linkId: link.id, expiresAt: expiresAt?.toISOString() ?? null },
+      },
       tx,
     );
     return link;
@@ -524,11 +663,29 @@ export async function createShareLink(summary: { id: number; status: string }, a
 }
 
 /** Revokes one of the summary's links; false when the link is not the summary's. */
-export async function revokeShareLink(summaryId: number, linkId: number, actor: SummaryActor, ipAddress?: string | null): Promise<boolean> {
+export async function revokeShareLink(
+  summaryId: number,
+  linkId: number,
+  actor: SummaryActor,
+  ipAddress?: string | null,
+): Promise<boolean> {
   return prisma.$transaction(async (tx) => {
-    const { count } = await tx.summaryShareLink.updateMany({ where: { id: linkId, summaryId, revokedAt: null }, data: { revokedAt: new Date() } });
+    const { count } = await tx.summaryShareLink.updateMany({
+      where: { id: linkId, summaryId, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
     if (count === 0) return (await tx.summaryShareLink.count({ where: { id: linkId, summaryId } })) > 0;
-    await recordAudit({ action: "summary.share_revoke", actor, targetType: "summary", targetId: summaryId, ipAddress, details: { linkId } }, tx);
+    await recordAudit(
+      {
+        action: "summary.share_revoke",
+        actor,
+        targetType: "summary",
+        targetId: summaryId,
+        ipAddress,
+        details: { linkId },
+      },
+      tx,
+    );
     return true;
   });
 }

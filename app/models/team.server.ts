@@ -35,6 +35,9 @@ export async function isSupervisorOf(supervisorId: number, userId: number): Prom
 
 /** The person's immediate supervisor (id and name), or null. */
 export async function getSupervisor(userId: number): Promise<{ id: number; name: string } | null> {
-  const user = await prisma.user.findUnique({ where: { id: userId }, select: { supervisor: { select: { id: true, name: true } } } });
+  const user = await prisma.user.findUnique({
+    where: { id: userId },
+    select: { supervisor: { select: { id: true, name: true } } },
+  });
   return user?.supervisor ?? null;
 }

@@ -26,7 +26,10 @@ export interface OutdatedTranslation {
 /** Every outdated translation; with an actor, only those that person may edit. */
 export async function listOutdatedTranslations(actor?: Actor | null): Promise<OutdatedTranslation[]> {
   const out: OutdatedTranslation[] = [];
-  const units = await prisma.unit.findMany({ orderBy: [{ position: "asc" }, { slug: "asc" }], include: { texts: true } });
+  const units = await prisma.unit.findMany({
+    orderBy: [{ position: "asc" }, { slug: "asc" }],
+    include: { texts: true },
+  });
   for (const unit of units) {
     if (actor !== undefined && !canEditUnit(actor, unit.id)) continue;
     const source = unit.texts.find((t) => t.lang === unit.sourceLang) ?? null;
@@ -55,7 +58,8 @@ export async function listOutdatedTranslations(actor?: Actor | null): Promise<Ou
         if (row.sourceVersion == null || sourceRow.version <= row.sourceVersion) continue;
         const field = item.fields[0];
         // Values and goals are named by their number; strategy texts by their own label.
-        const label = doc === "strategy" ? { key: field.labelKey } : { key: `edit.${doc}.item` as MessageKey, n: field.n };
+        const label =
+          doc === "strategy" ? { key: field.labelKey } : { key: `edit.${doc}.item` as MessageKey, n: field.n };
         out.push({
           kind: doc,
           slug: null,

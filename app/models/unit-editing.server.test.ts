@@ -28,7 +28,15 @@ async function newUnit(slug: string) {
       kind: "unit",
       sourceLang: "en",
       needsReview: true,
-      texts: { create: { lang: "en", name: `Unit ${slug}`, summary: "Original summary.", description: "Original description.", duties: '["One duty"]' } },
+      texts: {
+        create: {
+          lang: "en",
+          name: `Unit ${slug}`,
+          summary: "Original summary.",
+          description: "Original description.",
+          duties: '["One duty"]',
+        },
+      },
     },
   });
   await recordInitialUnitRevisions(prisma);
@@ -36,7 +44,11 @@ async function newUnit(slug: string) {
 }
 
 /** The form as the edit page would submit it, with changes. */
-async function input(slug: string, lang: "fi" | "sv" | "en", changes: Partial<Record<string, string>> = {}): Promise<UnitEditInput> {
+async function input(
+  slug: string,
+  lang: "fi" | "sv" | "en",
+  changes: Partial<Record<string, string>> = {},
+): Promise<UnitEditInput> {
   const unit = await getUnitForEditing(slug, lang);
   const values: Record<string, string> = {
     ...unit!.values,
@@ -61,8 +73,21 @@ beforeAll(async () => {
 describe("saving a unit text", () => {
   it("raises the language's version, records a revision with the note, and audits who, where and what", async () => {
     const unit = await newUnit("save-test-unit");
-    const outcome = await save(hr, unit.id, "en", await input(unit.slug, "en", { description: "A **new** description.", changeNote: "Rewrote the description", isMajor: "on" }));
-    expect(outcome).toMatchObject({ status: "saved", versions: { text: 2, shared: 1 }, saved: [{ scope: "en", version: 2 }] });
+    const outcome = await save(
+      hr,
+      unit.id,
+      "en",
+      await input(unit.slug, "en", {
+        description: "A **new** description.",
+        changeNote: "Rewrote the description",
+        isMajor: "on",
+      }),
+    );
+    expect(outcome).toMatchObject({
+      status: "saved",
+      versions: { text: 2, shared: 1 },
+      saved: [{ scope: "en", version: 2 }],
+    });
 
     const text = await prisma.unitText.findUniqueOrThrow({ where: { unitId_lang: { unitId: unit.id, lang: "en" } } });
     expect(text).toMatchObject({ version: 2, description: "A **new** description.", sourceVersion: null });
@@ -72,7 +97,9 @@ describe("saving a unit text", () => {
     expect(revision).toMatchObject({ changeNote: "Rewrote the description", isMajor: true, authorId: hr.id });
     expect(JSON.parse(revision.data).fields.description).toBe("A **new** description.");
 
-    const audit = await prisma.auditEvent.findFirstOrThrow({ where: { action: "content.update", targetType: "unit", targetId: String(unit.id) } });
+    const audit = await prisma.auditEvent.findFirstOrThrow({
+      where: { action: "content.update", targetType: "unit", targetId: String(unit.id) },
+    });
     expect(audit).toMatchObject({ actorId: hr.id, actorEmail: "hr@migri.example", ipAddress: TEST_IP });
     expect(JSON.parse(audit.details)).toMatchObject({
       unit: unit.slug,
@@ -93,7 +120,9 @@ describe("saving a unit text", () => {
 
   it("refuses an editor of another unit", async () => {
     const unit = await newUnit("not-yours-unit");
-    await expect(save(unitEditor, unit.id, "en", await input(unit.slug, "en", { summary: "Mine now" }))).rejects.toBeInstanceOf(NotAllowedError);
+    await expect(
+      save(unitEditor, unit.id, "en", await input(unit.slug, "en", { summary: "Mine now" })),
+    ).rejects.toBeInstanceOf(NotAllowedError);
     expect((await prisma.unitText.findFirstOrThrow({ where: { unitId: unit.id } })).summary).toBe("Original summary.");
   });
 });
@@ -110,12 +139,13 @@ describe("no lost updates", () => {
     expect(loser.versions).toEqual({ text: 2, shared: 1 });
     const [conflict] = loser.conflicts;
     expect(conflict).toMatchObject({ scope: "en", baseVersion: 1, currentVersion: 2 });
-    expect(conflict.changes).toEqual([expect.objectContaining({ version: 2, authorName: "Demo HR Editor", changeNote: "HR wording" })]);
-    const summaryDiff = conflict.diff.find((d) => d.field === "summary");
-    expect(summaryDiff?.type === "text" && summaryDiff.parts.filter((p) => p.kind !== "same").map((p) => p.value)).toEqual([
-      "Original summary",
-      "Summary by HR",
+    expect(conflict.changes).toEqual([
+      expect.objectContaining({ version: 2, authorName: "Demo HR Editor", changeNote: "HR wording" }),
     ]);
+    const summaryDiff = conflict.diff.find((d) => d.field === "summary");
+    expect(
+      summaryDiff?.type === "text" && summaryDiff.parts.filter((p) => p.kind !== "same").map((p) => p.value),
+    ).toEqual(["Original summary", "Summary by HR"]);
     expect((await prisma.unitText.findFirstOrThrow({ where: { unitId: unit.id } })).summary).toBe("Summary by HR.");
 
     // Saving again on the new base version is the loser's conscious choice, and it wins.
@@ -145,10 +175,18 @@ describe("no lost updates", () => {
     // Text-only edit on the old shared version: saved, and the new location stays.
     const textOnly = await save(otherHr, unit.id, "en", { ...base, summary: "New summary." });
     expect(textOnly).toMatchObject({ status: "saved", saved: [{ scope: "en", version: 2 }] });
-    expect(await prisma.unit.findUniqueOrThrow({ where: { id: unit.id } })).toMatchObject({ location: "Pasila, Helsinki", version: 2 });
+    expect(await prisma.unit.findUniqueOrThrow({ where: { id: unit.id } })).toMatchObject({
+      location: "Pasila, Helsinki",
+      version: 2,
+    });
 
     // Changing the shared facts on the old version: a conflict in the shared scope only.
-    const sharedEdit = await save(otherHr, unit.id, "en", { ...base, textVersion: 2, summary: "New summary.", head: "Someone" });
+    const sharedEdit = await save(otherHr, unit.id, "en", {
+      ...base,
+      textVersion: 2,
+      summary: "New summary.",
+      head: "Someone",
+    });
     expect(sharedEdit.status).toBe("conflict");
     if (sharedEdit.status === "conflict") {
       expect(sharedEdit.conflicts.map((c) => c.scope)).toEqual(["shared"]);
@@ -178,21 +216,56 @@ describe("restore", () => {
     const unit = await newUnit("restore-unit");
     await save(hr, unit.id, "en", await input(unit.slug, "en", { description: "Changed once." }));
     await save(hr, unit.id, "en", await input(unit.slug, "en", { description: "Changed twice." }));
-    const before = await prisma.revision.findMany({ where: { entityType: "unit", entityId: unit.id }, orderBy: { id: "asc" } });
+    const before = await prisma.revision.findMany({
+      where: { entityType: "unit", entityId: unit.id },
+      orderBy: { id: "asc" },
+    });
     const first = before.find((r) => r.scope === "en" && r.version === 1)!;
 
-    const stale = await restoreUnitRevision({ editor: hr, ipAddress: TEST_IP, unitId: unit.id, revisionId: first.id, baseVersion: 2, changeNote: "Back" });
+    const stale = await restoreUnitRevision({
+      editor: hr,
+      ipAddress: TEST_IP,
+      unitId: unit.id,
+      revisionId: first.id,
+      baseVersion: 2,
+      changeNote: "Back",
+    });
     expect(stale).toEqual({ status: "conflict", currentVersion: 3 });
 
-    const outcome = await restoreUnitRevision({ editor: hr, ipAddress: TEST_IP, unitId: unit.id, revisionId: first.id, baseVersion: 3, changeNote: "Back to the original" });
+    const outcome = await restoreUnitRevision({
+      editor: hr,
+      ipAddress: TEST_IP,
+      unitId: unit.id,
+      revisionId: first.id,
+      baseVersion: 3,
+      changeNote: "Back to the original",
+    });
     expect(outcome).toEqual({ status: "restored", scope: "en", version: 4 });
-    expect((await prisma.unitText.findFirstOrThrow({ where: { unitId: unit.id } })).description).toBe("Original description.");
+    expect((await prisma.unitText.findFirstOrThrow({ where: { unitId: unit.id } })).description).toBe(
+      "Original description.",
+    );
 
-    const after = await prisma.revision.findMany({ where: { entityType: "unit", entityId: unit.id }, orderBy: { id: "asc" } });
+    const after = await prisma.revision.findMany({
+      where: { entityType: "unit", entityId: unit.id },
+      orderBy: { id: "asc" },
+    });
     expect(after.slice(0, before.length)).toEqual(before);
-    expect(after.at(-1)).toMatchObject({ scope: "en", version: 4, restoredFromVersion: 1, changeNote: "Back to the original", authorId: hr.id });
-    const audit = await prisma.auditEvent.findFirstOrThrow({ where: { action: "content.restore", targetId: String(unit.id) } });
-    expect(JSON.parse(audit.details)).toMatchObject({ scope: "en", restoredFromVersion: 1, fromVersion: 3, toVersion: 4 });
+    expect(after.at(-1)).toMatchObject({
+      scope: "en",
+      version: 4,
+      restoredFromVersion: 1,
+      changeNote: "Back to the original",
+      authorId: hr.id,
+    });
+    const audit = await prisma.auditEvent.findFirstOrThrow({
+      where: { action: "content.restore", targetId: String(unit.id) },
+    });
+    expect(JSON.parse(audit.details)).toMatchObject({
+      scope: "en",
+      restoredFromVersion: 1,
+      fromVersion: 3,
+      toVersion: 4,
+    });
     expect(audit.ipAddress).toBe(TEST_IP);
   });
 
@@ -203,14 +276,34 @@ describe("restore", () => {
     await save(hr, unit.id, "fi", await input(unit.slug, "fi", { summary: "Toinen käännös." }));
     expect((await getUnit("fi", unit.slug))?.content?.isOutdated).toBe(false);
 
-    const firstFi = await prisma.revision.findFirstOrThrow({ where: { entityType: "unit", entityId: unit.id, scope: "fi", version: 1 } });
-    await restoreUnitRevision({ editor: hr, ipAddress: null, unitId: unit.id, revisionId: firstFi.id, baseVersion: 2, changeNote: "Old wording" });
+    const firstFi = await prisma.revision.findFirstOrThrow({
+      where: { entityType: "unit", entityId: unit.id, scope: "fi", version: 1 },
+    });
+    await restoreUnitRevision({
+      editor: hr,
+      ipAddress: null,
+      unitId: unit.id,
+      revisionId: firstFi.id,
+      baseVersion: 2,
+      changeNote: "Old wording",
+    });
     const page = await getUnit("fi", unit.slug);
     expect(page?.content).toMatchObject({ value: { summary: "Ensimmäinen käännös." }, isOutdated: true });
 
     await save(hr, unit.id, "en", await input(unit.slug, "en", { location: "Helsinki" }));
-    const sharedV1 = await prisma.revision.findFirstOrThrow({ where: { entityType: "unit", entityId: unit.id, scope: "shared", version: 1 } });
-    expect(await restoreUnitRevision({ editor: hr, ipAddress: null, unitId: unit.id, revisionId: sharedV1.id, baseVersion: 2, changeNote: "Undo" })).toMatchObject({
+    const sharedV1 = await prisma.revision.findFirstOrThrow({
+      where: { entityType: "unit", entityId: unit.id, scope: "shared", version: 1 },
+    });
+    expect(
+      await restoreUnitRevision({
+        editor: hr,
+        ipAddress: null,
+        unitId: unit.id,
+        revisionId: sharedV1.id,
+        baseVersion: 2,
+        changeNote: "Undo",
+      }),
+    ).toMatchObject({
       status: "restored",
       scope: "shared",
       version: 3,
@@ -222,14 +315,26 @@ describe("restore", () => {
 describe("translations that fall behind", () => {
   it("saving the source text marks older translations as outdated, listed for editors until updated", async () => {
     const unit = await newUnit("outdated-unit");
-    await save(hr, unit.id, "sv", await input(unit.slug, "sv", { name: "Testenhet", summary: "Svensk sammanfattning." }));
+    await save(
+      hr,
+      unit.id,
+      "sv",
+      await input(unit.slug, "sv", { name: "Testenhet", summary: "Svensk sammanfattning." }),
+    );
     expect((await getUnit("sv", unit.slug))?.content?.isOutdated).toBe(false);
 
     await save(hr, unit.id, "en", await input(unit.slug, "en", { summary: "The source changed." }));
     expect((await getUnit("sv", unit.slug))?.content).toMatchObject({ lang: "sv", isOutdated: true });
     const listed = (await listOutdatedTranslations()).filter((o) => o.slug === unit.slug);
     expect(listed).toEqual([
-      expect.objectContaining({ kind: "unit", lang: "sv", sourceLang: "en", translatedFromVersion: 1, sourceVersion: 2, editPath: `/sv/units/${unit.slug}/edit` }),
+      expect.objectContaining({
+        kind: "unit",
+        lang: "sv",
+        sourceLang: "en",
+        translatedFromVersion: 1,
+        sourceVersion: 2,
+        editPath: `/sv/units/${unit.slug}/edit`,
+      }),
     ]);
     // A unit editor sees only the units they may edit.
     expect((await listOutdatedTranslations(unitEditor)).some((o) => o.slug === unit.slug)).toBe(false);
@@ -241,10 +346,16 @@ describe("translations that fall behind", () => {
 
   it("a text changed outside the editor gets a baseline revision before the next save", async () => {
     const unit = await newUnit("baseline-unit");
-    await prisma.unitText.updateMany({ where: { unitId: unit.id }, data: { summary: "Changed by a script.", version: 5 } });
+    await prisma.unitText.updateMany({
+      where: { unitId: unit.id },
+      data: { summary: "Changed by a script.", version: 5 },
+    });
     const outcome = await save(hr, unit.id, "en", await input(unit.slug, "en", { summary: "Edited." }));
     expect(outcome).toMatchObject({ status: "saved", versions: { text: 6 } });
-    const versions = await prisma.revision.findMany({ where: { entityType: "unit", entityId: unit.id, scope: "en" }, orderBy: { version: "asc" } });
+    const versions = await prisma.revision.findMany({
+      where: { entityType: "unit", entityId: unit.id, scope: "en" },
+      orderBy: { version: "asc" },
+    });
     expect(versions.map((r) => [r.version, r.authorId])).toEqual([
       [1, null],
       [5, null],
@@ -256,7 +367,10 @@ describe("translations that fall behind", () => {
 describe("seed", () => {
   it("every seeded unit text starts its history at the seeded content, once", async () => {
     const digital = await prisma.unit.findUniqueOrThrow({ where: { slug: "digital-services-unit" } });
-    const revisions = await prisma.revision.findMany({ where: { entityType: "unit", entityId: digital.id }, orderBy: { scope: "asc" } });
+    const revisions = await prisma.revision.findMany({
+      where: { entityType: "unit", entityId: digital.id },
+      orderBy: { scope: "asc" },
+    });
     expect(revisions.map((r) => [r.scope, r.version, r.authorId, r.changeNote])).toEqual([
       ["en", 1, null, "Seeded from the agency's public facts"],
       ["shared", 1, null, "Seeded from the agency's public facts"],

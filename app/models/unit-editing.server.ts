@@ -48,13 +48,15 @@ export function unitFieldOrder(scope: Scope): readonly string[] {
   return scope === "shared" ? UNIT_SHARED_FIELDS : UNIT_TEXT_FIELDS;
 }
 
-
 const unitFields = {
   name: requiredText(UNIT_LIMITS.name),
   summary: requiredText(UNIT_LIMITS.summary),
   description: markdownText(UNIT_LIMITS.description, false),
   duties: lineList(UNIT_LIMITS.duties, UNIT_LIMITS.dutyLine),
-  contactEmail: optionalText(UNIT_LIMITS.email).refine((v) => v === null || z.email().safeParse(v).success, message("error.email")),
+  contactEmail: optionalText(UNIT_LIMITS.email).refine(
+    (v) => v === null || z.email().safeParse(v).success,
+    message("error.email"),
+  ),
   location: optionalText(UNIT_LIMITS.location),
   head: optionalText(UNIT_LIMITS.head),
   needsReview: checkbox,
@@ -76,13 +78,30 @@ export class NotAllowedError extends Error {}
 
 function textSnapshot(text: Pick<UnitText, "name" | "summary" | "description" | "duties" | "sourceVersion">): Snapshot {
   return {
-    fields: { name: text.name, summary: text.summary, description: text.description, duties: parseStringList(text.duties) },
+    fields: {
+      name: text.name,
+      summary: text.summary,
+      description: text.description,
+      duties: parseStringList(text.duties),
+    },
     sourceVersions: { text: text.sourceVersion },
   };
 }
 
-function sharedSnapshot(unit: { contactEmail: string | null; location: string | null; head: string | null; needsReview: boolean }): Snapshot {
-  return { fields: { contactEmail: unit.contactEmail, location: unit.location, head: unit.head, needsReview: unit.needsReview } };
+function sharedSnapshot(unit: {
+  contactEmail: string | null;
+  location: string | null;
+  head: string | null;
+  needsReview: boolean;
+}): Snapshot {
+  return {
+    fields: {
+      contactEmail: unit.contactEmail,
+      location: unit.location,
+      head: unit.head,
+      needsReview: unit.needsReview,
+    },
+  };
 }
 
 function inputTextSnapshot(input: UnitContentInput): Snapshot {
@@ -115,7 +134,10 @@ export async function getUnitRef(slug: string) {
 
 /** The units this person may edit, named in the reader's language (fallback: source). */
 export async function listEditableUnits(editor: Actor, lang: Lang) {
-  const units = await prisma.unit.findMany({ orderBy: [{ position: "asc" }, { slug: "asc" }], include: { texts: true } });
+  const units = await prisma.unit.findMany({
+    orderBy: [{ position: "asc" }, { slug: "asc" }],
+    include: { texts: true },
+  });
   return units
     .filter((u) => canEditUnit(editor, u.id))
     .map((u) => ({ slug: u.slug, name: localize(u.texts, lang, u.sourceLang, (t) => t.name) }));
@@ -228,15 +250,22 @@ export async function saveUnitEdit(args: {
       const wantedShared = inputSharedSnapshot(input);
       const currentText = text ? textSnapshot(text) : null;
       const currentShared = sharedSnapshot(unit);
-      const baseText = input.textVersion === textVersion ? currentText : await snapshotAt(tx, unitKey(unitId, lang), input.textVersion);
+      const baseText =
+        input.textVersion === textVersion
+          ? currentText
+          : await snapshotAt(tx, unitKey(unitId, lang), input.textVersion);
       const baseShared =
-        input.sharedVersion === unit.version ? currentShared : await snapshotAt(tx, unitKey(unitId, "shared"), input.sharedVersion);
+        input.sharedVersion === unit.version
+          ? currentShared
+          : await snapshotAt(tx, unitKey(unitId, "shared"), input.sharedVersion);
 
       // A part counts as edited only if it differs from what the form started from; an edit
       // that already matches the current content needs no write.
-      const editsText = !sameFields(wantedText, baseText, UNIT_TEXT_FIELDS) && !sameFields(wantedText, currentText, UNIT_TEXT_FIELDS);
+      const editsText =
+        !sameFields(wantedText, baseText, UNIT_TEXT_FIELDS) && !sameFields(wantedText, currentText, UNIT_TEXT_FIELDS);
       const editsShared =
-        !sameFields(wantedShared, baseShared, UNIT_SHARED_FIELDS) && !sameFields(wantedShared, currentShared, UNIT_SHARED_FIELDS);
+        !sameFields(wantedShared, baseShared, UNIT_SHARED_FIELDS) &&
+        !sameFields(wantedShared, currentShared, UNIT_SHARED_FIELDS);
 
       const conflicts: Scope[] = [];
       if (editsText && input.textVersion !== textVersion) conflicts.push(lang);
@@ -307,10 +336,19 @@ export async function saveUnitEdit(args: {
   return unitConflict(unitId, lang, conflictScopes, input);
 }
 
-async function unitConflict(unitId: number, lang: Lang, scopes: Scope[], input: UnitContentInput): Promise<SaveOutcome> {
+async function unitConflict(
+  unitId: number,
+  lang: Lang,
+  scopes: Scope[],
+  input: UnitContentInput,
+): Promise<SaveOutcome> {
   const conflicts = await Promise.all(
     scopes.map((scope) =>
-      describeConflict(unitKey(unitId, scope), scope === "shared" ? input.sharedVersion : input.textVersion, unitFieldOrder(scope)),
+      describeConflict(
+        unitKey(unitId, scope),
+        scope === "shared" ? input.sharedVersion : input.textVersion,
+        unitFieldOrder(scope),
+      ),
     ),
   );
   // The form's new base: current versions for the parts in conflict only, so that saving again
@@ -328,7 +366,10 @@ async function unitConflict(unitId: number, lang: Lang, scopes: Scope[], input: 
 /** A translation records the version of the source text it is made from; the source records none. */
 async function translatedFrom(db: Db, unitId: number, sourceLang: string, lang: Lang): Promise<number | null> {
   if (lang === sourceLang) return null;
-  const source = await db.unitText.findUnique({ where: { unitId_lang: { unitId, lang: sourceLang } }, select: { version: true } });
+  const source = await db.unitText.findUnique({
+    where: { unitId_lang: { unitId, lang: sourceLang } },
+    select: { version: true },
+  });
   return source?.version ?? null;
 }
 
@@ -408,7 +449,12 @@ export async function restoreUnitRevision(args: {
         currentVersion = unit.version;
         await ensureBaseline(tx, unitKey(unitId, scope), currentVersion, sharedSnapshot(unit));
         if (currentVersion !== baseVersion) return { status: "conflict", currentVersion };
-        const fields = { contactEmail: str("contactEmail"), location: str("location"), head: str("head"), needsReview: f.needsReview === true };
+        const fields = {
+          contactEmail: str("contactEmail"),
+          location: str("location"),
+          head: str("head"),
+          needsReview: f.needsReview === true,
+        };
         restored = sharedSnapshot(fields);
         if (sameFields(restored, sharedSnapshot(unit), UNIT_SHARED_FIELDS)) return { status: "unchanged" };
         await writeShared(tx, unitId, currentVersion, fields);
@@ -419,10 +465,20 @@ export async function restoreUnitRevision(args: {
         if (currentVersion !== baseVersion) return { status: "conflict", currentVersion };
         // A restored translation keeps the source version it was made from, so it is honestly
         // flagged as outdated if the source has moved on since.
-        const sourceVersion = scope === unit.sourceLang ? null : (snapshot.sourceVersions?.text ?? text?.sourceVersion ?? null);
+        const sourceVersion =
+          scope === unit.sourceLang ? null : (snapshot.sourceVersions?.text ?? text?.sourceVersion ?? null);
         const duties = Array.isArray(f.duties) ? f.duties : [];
-        const fields = { name: str("name") ?? "", summary: str("summary") ?? "", description: str("description") ?? "", duties: JSON.stringify(duties), sourceVersion };
-        restored = { fields: { name: fields.name, summary: fields.summary, description: fields.description, duties }, sourceVersions: { text: sourceVersion } };
+        const fields = {
+          name: str("name") ?? "",
+          summary: str("summary") ?? "",
+          description: str("description") ?? "",
+          duties: JSON.stringify(duties),
+          sourceVersion,
+        };
+        restored = {
+          fields: { name: fields.name, summary: fields.summary, description: fields.description, duties },
+          sourceVersions: { text: sourceVersion },
+        };
         if (text && sameFields(restored, textSnapshot(text), UNIT_TEXT_FIELDS)) return { status: "unchanged" };
         await writeText(tx, unitId, scope, currentVersion, fields);
       }
@@ -443,7 +499,14 @@ export async function restoreUnitRevision(args: {
           ipAddress,
           targetType: "unit",
           targetId: unitId,
-          details: { unit: unit.slug, scope, restoredFromVersion: old.version, fromVersion: currentVersion, toVersion: version, changeNote },
+          details: {
+            unit: unit.slug,
+            scope,
+            restoredFromVersion: old.version,
+            fromVersion: currentVersion,
+            toVersion: version,
+            changeNote,
+          },
         },
         tx,
       );
@@ -464,7 +527,11 @@ export async function restoreUnitRevision(args: {
 export async function recordInitialUnitRevisions(db: Db): Promise<number> {
   const [units, existing] = await Promise.all([
     db.unit.findMany({ include: { texts: true } }),
-    db.revision.findMany({ where: { entityType: "unit" }, distinct: ["entityId", "scope"], select: { entityId: true, scope: true } }),
+    db.revision.findMany({
+      where: { entityType: "unit" },
+      distinct: ["entityId", "scope"],
+      select: { entityId: true, scope: true },
+    }),
   ]);
   const has = new Set(existing.map((r) => `${r.entityId}:${r.scope}`));
   let created = 0;
@@ -475,7 +542,13 @@ export async function recordInitialUnitRevisions(db: Db): Promise<number> {
     ];
     for (const [scope, version, snapshot] of pending) {
       if (has.has(`${unit.id}:${scope}`)) continue;
-      await insertRevision(db, { ...unitKey(unit.id, scope), version, snapshot, changeNote: SEED_NOTE, authorId: null });
+      await insertRevision(db, {
+        ...unitKey(unit.id, scope),
+        version,
+        snapshot,
+        changeNote: SEED_NOTE,
+        authorId: null,
+      });
       created += 1;
     }
   }

@@ -10,4 +10,13 @@ export const UNIT_FIELD_LABELS: Record<string, { key: MessageKey }> = Object.fro
 );
 
 /** Length limits: checked on the server, and given to the browser as maxLength. */
-export const UNIT_LIMITS = { name: 200, summary: 1000, description: 20000, duties: 5000, dutyLine: 300, email: 320, location: 300, head: 200 };
+export const UNIT_LIMITS = {
+  name: 200,
+  summary: 1000,
+  description: 20000,
+  duties: 5000,
+  dutyLine: 300,
+  email: 320,
+  location: 300,
+  head: 200,
+};

@@ -4,7 +4,9 @@ import { getUnit, isValidUnitSlug, listUnits, slugify } from "./unit.server";
 
 describe("units", () => {
   it("slugs are kebab-case English names, with chart and new reserved", () => {
-    expect(slugify("Information Services and Performance Guidance Unit")).toBe("information-services-and-performance-guidance-unit");
+    expect(slugify("Information Services and Performance Guidance Unit")).toBe(
+      "information-services-and-performance-guidance-unit",
+    );
     expect(isValidUnitSlug("digital-services-unit")).toBe(true);
     expect(isValidUnitSlug("chart")).toBe(false);
     expect(isValidUnitSlug("new")).toBe(false);
@@ -19,11 +21,26 @@ describe("units", () => {
   });
 
   it("renders a unit page with sanitised description and flags outdated translations", async () => {
-    const unit = await prisma.unit.findUniqueOrThrow({ where: { slug: "human-resources-unit" }, include: { texts: true } });
-    await prisma.unitText.create({
-      data: { unitId: unit.id, lang: "fi", name: "Henkilöstöyksikkö (testi)", summary: "s", description: "<script>x</script>\n\n**d**", duties: "[]", sourceVersion: 1 },
+    const unit = await prisma.unit.findUniqueOrThrow({
+      where: { slug: "human-resources-unit" },
+      include: { texts: true },
     });
-    expect((await getUnit("fi", "human-resources-unit"))?.content).toMatchObject({ lang: "fi", isFallback: false, isOutdated: false });
+    await prisma.unitText.create({
+      data: {
+        unitId: unit.id,
+        lang: "fi",
+        name: "Henkilöstöyksikkö (testi)",
+        summary: "s",
+        description: "<script>x</script>\n\n**d**",
+        duties: "[]",
+        sourceVersion: 1,
+      },
+    });
+    expect((await getUnit("fi", "human-resources-unit"))?.content).toMatchObject({
+      lang: "fi",
+      isFallback: false,
+      isOutdated: false,
+    });
 
     await prisma.unitText.update({ where: { id: unit.texts[0].id }, data: { version: 2 } });
     const page = await getUnit("fi", "human-resources-unit");

@@ -19,14 +19,27 @@ export const MIN_PASSWORD_LENGTH = 12;
 export const newUserSchema = z.object({
   email: z.preprocess(
     (v) => (typeof v === "string" ? v.trim().toLowerCase() : ""),
-    z.string().min(1, message("error.required")).pipe(z.email(message("error.email"))),
+    z
+      .string()
+      .min(1, message("error.required"))
+      .pipe(z.email(message("error.email"))),
   ),
-  name: z.preprocess((v) => v ?? "", z.string().trim().min(1, message("error.required")).max(200, message("error.tooLong", { max: 200 }))),
+  name: z.preprocess(
+    (v) => v ?? "",
+    z
+      .string()
+      .trim()
+      .min(1, message("error.required"))
+      .max(200, message("error.tooLong", { max: 200 })),
+  ),
   role: z.enum(ROLES, message("error.required")),
   homeUnitId: z.preprocess((v) => (v === "" || v == null ? null : Number(v)), z.number().int().positive().nullable()),
   password: z.preprocess(
     (v) => v ?? "",
-    z.string().min(MIN_PASSWORD_LENGTH, message("error.passwordTooShort", { min: MIN_PASSWORD_LENGTH })).max(200, message("error.tooLong", { max: 200 })),
+    z
+      .string()
+      .min(MIN_PASSWORD_LENGTH, message("error.passwordTooShort", { min: MIN_PASSWORD_LENGTH }))
+      .max(200, message("error.tooLong", { max: 200 })),
   ),
 });
 export type NewUser = z.output<typeof newUserSchema>;
@@ -42,7 +55,11 @@ export class EmailTakenError extends Error {
   }
 }
 
-export async function createUser(input: NewUser & { editableUnitIds?: number[] }, by: ActorRef | null, ipAddress?: string | null) {
+export async function createUser(
+  input: NewUser & { editableUnitIds?: number[] },
+  by: ActorRef | null,
+  ipAddress?: string | null,
+) {
   const existing = await prisma.user.findUnique({ where: { email: input.email } });
   if (existing) throw new EmailTakenError();
   const user = await prisma.user.create({
@@ -62,7 +79,12 @@ export async function createUser(input: NewUser & { editableUnitIds?: number[] }
     targetType: "user",
     targetId: user.id,
     ipAddress,
-    details: { email: user.email, role: user.role, homeUnitId: user.homeUnitId, editableUnitIds: input.editableUnitIds ?? [] },
+    details: {
+      email: user.email,
+      role: user.role,
+      homeUnitId: user.homeUnitId,
+      editableUnitIds: input.editableUnitIds ?? [],
+    },
   });
   return user;
 }
@@ -150,13 +172,27 @@ export async function updateUserAccess(
     if (roleChanged || unitsChanged) await tx.session.deleteMany({ where: { userId } });
     if (roleChanged) {
       await recordAudit(
-        { action: "user.role_change", actor: by, targetType: "user", targetId: userId, ipAddress, details: { email: before.email, from: before.role, to: change.role } },
+        {
+          action: "user.role_change",
+          actor: by,
+          targetType: "user",
+          targetId: userId,
+          ipAddress,
+          details: { email: before.email, from: before.role, to: change.role },
+        },
         tx,
       );
     }
     if (unitsChanged) {
       await recordAudit(
-        { action: "user.units_change", actor: by, targetType: "user", targetId: userId, ipAddress, details: { email: before.email, from: beforeUnits, to: afterUnits } },
+        {
+          action: "user.units_change",
+          actor: by,
+          targetType: "user",
+          targetId: userId,
+          ipAddress,
+          details: { email: before.email, from: beforeUnits, to: afterUnits },
+        },
         tx,
       );
     }
@@ -169,7 +205,14 @@ export async function setUserDisabled(userId: number, disabled: boolean, by: Act
     const updated = await tx.user.update({ where: { id: userId }, data: { disabledAt: disabled ? new Date() : null } });
     if (disabled) await tx.session.deleteMany({ where: { userId } });
     await recordAudit(
-      { action: disabled ? "user.disable" : "user.enable", actor: by, targetType: "user", targetId: userId, ipAddress, details: { email: updated.email } },
+      {
+        action: disabled ? "user.disable" : "user.enable",
+        actor: by,
+        targetType: "user",
+        targetId: userId,
+        ipAddress,
+        details: { email: updated.email },
+      },
       tx,
     );
     return updated;

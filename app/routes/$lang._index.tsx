@@ -41,16 +41,30 @@ export default function Home() {
       {org.ambition ? (
         <section aria-labelledby="ambition">
           <h2 id="ambition">{t("home.ambitionHeading")}</h2>
-          <LocalizedBlock text={org.ambition}>{(v) => <blockquote className="quote"><p>{v}</p></blockquote>}</LocalizedBlock>
+          <LocalizedBlock text={org.ambition}>
+            {(v) => (
+              <blockquote className="quote">
+                <p>{v}</p>
+              </blockquote>
+            )}
+          </LocalizedBlock>
         </section>
       ) : null}
       <section aria-labelledby="start-here">
         <h2 id="start-here">{t("home.exploreHeading")}</h2>
         <ul className="card-links">
-          <li><Link to={`/${lang}/strategy`}>{t("home.linkStrategy")}</Link></li>
-          <li><Link to={`/${lang}/values`}>{t("home.linkValues")}</Link></li>
-          <li><Link to={`/${lang}/goals`}>{t("home.linkGoals")}</Link></li>
-          <li><Link to={`/${lang}/units`}>{t("home.linkUnits")}</Link></li>
+          <li>
+            <Link to={`/${lang}/strategy`}>{t("home.linkStrategy")}</Link>
+          </li>
+          <li>
+            <Link to={`/${lang}/values`}>{t("home.linkValues")}</Link>
+          </li>
+          <li>
+            <Link to={`/${lang}/goals`}>{t("home.linkGoals")}</Link>
+          </li>
+          <li>
+            <Link to={`/${lang}/units`}>{t("home.linkUnits")}</Link>
+          </li>
         </ul>
       </section>
     </>

@@ -71,7 +71,12 @@ export default function AccessibilityStatement() {
               autoComplete="email"
               errors={invalid?.errors.email}
             />
-            <Field name="pageUrl" label={labels.pageUrl} defaultValue={values.pageUrl} errors={invalid?.errors.pageUrl} />
+            <Field
+              name="pageUrl"
+              label={labels.pageUrl}
+              defaultValue={values.pageUrl}
+              errors={invalid?.errors.pageUrl}
+            />
             <TextareaField
               name="message"
               label={labels.message}

@@ -19,7 +19,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = langParam(params);
   const user = await requireUser(request);
   const count = await endAllSessions(user.id);
-  await recordAudit({ action: "auth.sign_out_everywhere", actor: user, ipAddress: clientIp(context), targetType: "user", targetId: user.id, details: { sessions: count } });
+  await recordAudit({
+    action: "auth.sign_out_everywhere",
+    actor: user,
+    ipAddress: clientIp(context),
+    targetType: "user",
+    targetId: user.id,
+    details: { sessions: count },
+  });
   return redirect(`/${lang}/login`, { headers: { "Set-Cookie": await endSession(request) } });
 }
 

@@ -11,7 +11,15 @@ import { useLang, useT } from "~/utils/use-lang";
 
 export const meta = titleMeta("admin.auditTitle");
 
-const ACTION_GROUPS = ["auth.sign_in", "auth.sign_in_failed", "auth.sign_out", "content.", "user.", "onboarding.", "summary."] as const;
+const ACTION_GROUPS = [
+  "auth.sign_in",
+  "auth.sign_in_failed",
+  "auth.sign_out",
+  "content.",
+  "user.",
+  "onboarding.",
+  "summary.",
+] as const;
 
 const day = z
   .string()

@@ -95,7 +95,12 @@ export default function EditUser() {
       </dl>
       <Form method="post" className="form" key={`${user.role}:${user.homeUnitId}:${user.editableUnitIds.join(",")}`}>
         <input type="hidden" name="intent" value="access" />
-        <UserAccessFields units={units} role={user.role} homeUnitId={user.homeUnitId} editableUnitIds={user.editableUnitIds} />
+        <UserAccessFields
+          units={units}
+          role={user.role}
+          homeUnitId={user.homeUnitId}
+          editableUnitIds={user.editableUnitIds}
+        />
         <button type="submit" className="button">
           {t("admin.save")}
         </button>

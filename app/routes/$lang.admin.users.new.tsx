@@ -27,7 +27,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
   const form = parseForm(createUserForm, await request.formData());
   // Never send a password back to the browser.
-  if (!form.ok) return data({ errors: form.errors as FormErrors, values: { ...form.values, password: "" } as Record<string, string> }, { status: 400 });
+  if (!form.ok)
+    return data(
+      { errors: form.errors as FormErrors, values: { ...form.values, password: "" } as Record<string, string> },
+      { status: 400 },
+    );
   try {
     const user = await createUser(form.data, admin, clientIp(context));
     return redirect(`/${lang}/admin/users/${user.id}?created=1`);
@@ -55,10 +59,30 @@ export default function NewUser() {
       <Form method="post" className="form" noValidate>
         <ErrorSummary
           errors={errors}
-          labels={{ name: t("admin.name"), email: t("auth.email"), password: t("admin.initialPassword"), role: t("auth.role") }}
+          labels={{
+            name: t("admin.name"),
+            email: t("auth.email"),
+            password: t("admin.initialPassword"),
+            role: t("auth.role"),
+          }}
         />
-        <Field name="name" label={t("admin.name")} defaultValue={values.name} errors={errors?.name} required autoComplete="off" />
-        <Field name="email" type="email" label={t("auth.email")} defaultValue={values.email} errors={errors?.email} required autoComplete="off" />
+        <Field
+          name="name"
+          label={t("admin.name")}
+          defaultValue={values.name}
+          errors={errors?.name}
+          required
+          autoComplete="off"
+        />
+        <Field
+          name="email"
+          type="email"
+          label={t("auth.email")}
+          defaultValue={values.email}
+          errors={errors?.email}
+          required
+          autoComplete="off"
+        />
         <UserAccessFields
           units={units}
           errors={errors}

@@ -13,7 +13,10 @@ import { useT } from "~/utils/use-lang";
 export const meta = titleMeta("goals.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const [goals, acknowledgement] = await Promise.all([getGoals(langParam(params)), loadAcknowledgement(request, "goals")]);
+  const [goals, acknowledgement] = await Promise.all([
+    getGoals(langParam(params)),
+    loadAcknowledgement(request, "goals"),
+  ]);
   return { goals, acknowledgement };
 }
 

@@ -138,9 +138,21 @@ export default function HrOnboarding() {
                     <td>{row.startDate ? formatDate(lang, row.startDate) : "–"}</td>
                     <td>{t(`onboarding.planStatus.${row.summary.status}`)}</td>
                     <td>
-                      {t("onboarding.progressShort", { completed: row.summary.completed, total: row.summary.total, percent: row.summary.percent })}
+                      {t("onboarding.progressShort", {
+                        completed: row.summary.completed,
+                        total: row.summary.total,
+                        percent: row.summary.percent,
+                      })}
                     </td>
-                    <td>{row.summary.overdue > 0 ? <><OverdueTag /> {row.summary.overdue}</> : "0"}</td>
+                    <td>
+                      {row.summary.overdue > 0 ? (
+                        <>
+                          <OverdueTag /> {row.summary.overdue}
+                        </>
+                      ) : (
+                        "0"
+                      )}
+                    </td>
                     <td>
                       {row.nextStep?.title ? <LocalizedInline text={row.nextStep.title} /> : "–"}
                       {row.nextStep?.dueDate ? <> ({formatDate(lang, row.nextStep.dueDate)})</> : null}

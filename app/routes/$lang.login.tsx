@@ -1,4 +1,10 @@
-import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+} from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Field } from "~/components/forms";
 import { recordAudit } from "~/models/audit.server";
@@ -28,7 +34,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const ip = clientIp(context);
   // remix-auth reads the body itself: read our copy from a clone first.
   const form = await request.clone().formData();
-  const email = String(form.get("email") ?? "").trim().toLowerCase();
+  const email = String(form.get("email") ?? "")
+    .trim()
+    .toLowerCase();
   const redirectTo = safeRedirectPath(form.get("redirectTo"), `/${lang}`);
 
   const retryAfter = await loginRetryAfter(email, ip);
@@ -69,7 +77,14 @@ export default function Login() {
           </div>
         ) : null}
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
-        <Field name="email" type="email" label={t("auth.email")} autoComplete="username" required defaultValue={result?.email} />
+        <Field
+          name="email"
+          type="email"
+          label={t("auth.email")}
+          autoComplete="username"
+          required
+          defaultValue={result?.email}
+        />
         <Field name="password" type="password" label={t("auth.password")} autoComplete="current-password" required />
         <button type="submit" className="button" disabled={navigation.state === "submitting"}>
           {t("auth.signIn")}

@@ -46,7 +46,8 @@ function backPath(lang: Lang, step: Step, done?: string) {
 function contextOf(lang: Lang, step: Step) {
   const t = translator(lang);
   if (step.scope === "personal") return t("onboarding.templates.personalFor", { name: step.forUserName ?? "" });
-  if (step.scope === "unit") return t("onboarding.templates.unitHeading", { unit: step.unitName?.value ?? step.unitSlug ?? "" });
+  if (step.scope === "unit")
+    return t("onboarding.templates.unitHeading", { unit: step.unitName?.value ?? step.unitSlug ?? "" });
   return t("onboarding.scope.agency");
 }
 
@@ -69,7 +70,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return redirect(backPath(lang, step, intent === "archive" ? "archived" : "restored"));
     }
     const form = parseForm(stepFormSchema, formData);
-    if (!form.ok) return data({ errors: form.errors as FormErrors, values: form.values, conflict: false }, { status: 400 });
+    if (!form.ok)
+      return data({ errors: form.errors as FormErrors, values: form.values, conflict: false }, { status: 400 });
     await updateStep(user, step.id, form.data, lang, clientIp(context));
     return redirect(backPath(lang, step, "saved"));
   } catch (error) {
@@ -77,7 +79,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (error instanceof StepVersionConflictError) {
       // Show the step as it is now; the editor's text is not silently saved over someone else's.
       const fresh = (await getStepForEditing(step.id, lang))!;
-      return data({ errors: { form: [{ key: "onboarding.error.conflict" }] } as FormErrors, values: fresh.values, conflict: true }, { status: 409 });
+      return data(
+        {
+          errors: { form: [{ key: "onboarding.error.conflict" }] } as FormErrors,
+          values: fresh.values,
+          conflict: true,
+        },
+        { status: 409 },
+      );
     }
     throw error;
   }

@@ -42,7 +42,14 @@ export default function Templates() {
   const { canAgency, units, unit, agencySteps, unitSteps, done } = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLang();
-  const doneText = done === "saved" ? t("onboarding.templates.saved") : done === "archived" ? t("onboarding.templates.archivedDone") : done === "restored" ? t("onboarding.templates.restoredDone") : null;
+  const doneText =
+    done === "saved"
+      ? t("onboarding.templates.saved")
+      : done === "archived"
+        ? t("onboarding.templates.archivedDone")
+        : done === "restored"
+          ? t("onboarding.templates.restoredDone")
+          : null;
   return (
     <>
       <h1>{t("onboarding.templates.title")}</h1>
@@ -65,7 +72,9 @@ export default function Templates() {
       ) : null}
       <section aria-labelledby="unit-steps">
         <h2 id="unit-steps">
-          {unit?.name ? t("onboarding.templates.unitHeading", { unit: unit.name.value }) : t("onboarding.templates.unitStepsHeading")}
+          {unit?.name
+            ? t("onboarding.templates.unitHeading", { unit: unit.name.value })
+            : t("onboarding.templates.unitStepsHeading")}
         </h2>
         {units.length > 1 ? (
           <Form method="get" className="filter-form">
@@ -123,7 +132,14 @@ function TemplateList({ steps }: { steps: TemplateListItem[] }) {
               <td>{t(`onboarding.due.${step.dueRule}`)}</td>
               <td>
                 {step.contentPath ? <code>{step.contentPath}</code> : "–"}
-                {step.acknowledges ? <> ({t("onboarding.templates.acknowledges", { document: t(`onboarding.ack.doc.${step.acknowledges}`) })})</> : null}
+                {step.acknowledges ? (
+                  <>
+                    {" "}
+                    (
+                    {t("onboarding.templates.acknowledges", { document: t(`onboarding.ack.doc.${step.acknowledges}`) })}
+                    )
+                  </>
+                ) : null}
               </td>
               <td>
                 {step.archived ? t("onboarding.templates.archived") : t("onboarding.templates.active")}

@@ -21,7 +21,11 @@ async function resolveTarget(request: Request, user: CurrentUser, lang: Lang) {
   const scope = url.searchParams.get("scope");
   if (scope === "agency") {
     if (!canManageStep(user, { scope, unitId: null })) throw forbidden();
-    return { target: { scope: "agency" } as StepTarget, context: translator(lang)("onboarding.scope.agency"), unitSlug: null };
+    return {
+      target: { scope: "agency" } as StepTarget,
+      context: translator(lang)("onboarding.scope.agency"),
+      unitSlug: null,
+    };
   }
   if (scope === "unit") {
     const unit = (await listUnits(lang)).find((u) => u.slug === url.searchParams.get("unit"));
@@ -71,7 +75,9 @@ export default function NewStep() {
         <button type="submit" className="button">
           {t("onboarding.templates.save")}
         </button>{" "}
-        <Link to={`/${lang}/onboarding/templates${unitSlug ? `?unit=${unitSlug}` : ""}`}>{t("onboarding.templates.cancel")}</Link>
+        <Link to={`/${lang}/onboarding/templates${unitSlug ? `?unit=${unitSlug}` : ""}`}>
+          {t("onboarding.templates.cancel")}
+        </Link>
       </Form>
     </>
   );

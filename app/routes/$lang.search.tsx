@@ -124,8 +124,6 @@ function hitType(t: ReturnType<typeof useT>, type: string) {
 /** Text with the matched words in <mark>: React escapes every piece, so content stays text. */
 function Marked({ segments }: { segments: Segment[] }) {
   return (
-    <>
-      {segments.map((s, i) => (s.match ? <mark key={i}>{s.text}</mark> : <Fragment key={i}>{s.text}</Fragment>))}
-    </>
+    <>{segments.map((s, i) => (s.match ? <mark key={i}>{s.text}</mark> : <Fragment key={i}>{s.text}</Fragment>))}</>
   );
 }

@@ -16,7 +16,11 @@ export const meta = titleMeta("nav.strategy");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = langParam(params);
-  const [org, goals, acknowledgement] = await Promise.all([getOrganisation(lang), getGoals(lang), loadAcknowledgement(request, "strategy")]);
+  const [org, goals, acknowledgement] = await Promise.all([
+    getOrganisation(lang),
+    getGoals(lang),
+    loadAcknowledgement(request, "strategy"),
+  ]);
   return { org, goals, acknowledgement };
 }
 
@@ -31,7 +35,9 @@ export default function Strategy() {
   const { profile } = org;
   return (
     <>
-      <h1>{t("strategy.title", { start: String(profile.strategyPeriodStart), end: String(profile.strategyPeriodEnd) })}</h1>
+      <h1>
+        {t("strategy.title", { start: String(profile.strategyPeriodStart), end: String(profile.strategyPeriodEnd) })}
+      </h1>
       <OrgDocEditLinks doc="strategy" />
       {org.strategyTitle ? (
         <LocalizedBlock text={org.strategyTitle}>{(v) => <p className="lead">{v}</p>}</LocalizedBlock>
@@ -39,9 +45,7 @@ export default function Strategy() {
       {profile.strategyPublishedOn ? (
         <p className="meta">{t("strategy.published", { date: formatDate(lang, profile.strategyPublishedOn) })}</p>
       ) : null}
-      {org.strategySummary ? (
-        <LocalizedBlock text={org.strategySummary}>{(v) => <p>{v}</p>}</LocalizedBlock>
-      ) : null}
+      {org.strategySummary ? <LocalizedBlock text={org.strategySummary}>{(v) => <p>{v}</p>}</LocalizedBlock> : null}
       {org.strategyVision ? (
         <section aria-labelledby="vision">
           <h2 id="vision">{t("strategy.visionHeading")}</h2>

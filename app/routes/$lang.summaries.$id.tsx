@@ -121,7 +121,14 @@ export default function SummaryPage() {
         </ul>
       </SummaryArticle>
       {manage ? (
-        <SharePanel summaryLang={summary.lang} title={summary.title} published={summary.status === "published"} links={links} today={today} result={result} />
+        <SharePanel
+          summaryLang={summary.lang}
+          title={summary.title}
+          published={summary.status === "published"}
+          links={links}
+          today={today}
+          result={result}
+        />
       ) : null}
     </>
   );
@@ -170,18 +177,27 @@ function SharePanel({
                     <>
                       <CopyLink id={`share-link-${link.id}`} url={url} label={label} />
                       <p className="meta">
-                        {link.expiresAt ? t("summaries.shareActiveUntil", { date: formatDate(lang, link.expiresAt) }) : t("summaries.shareActive")}
+                        {link.expiresAt
+                          ? t("summaries.shareActiveUntil", { date: formatDate(lang, link.expiresAt) })
+                          : t("summaries.shareActive")}
                       </p>
                       <div className="summary-actions">
                         <a
                           className="button button--secondary"
                           aria-label={`${t("summaries.emailLink")}: ${label}`}
-                          href={`mailto:?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`}>
+                          href={`mailto:?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`}
+                        >
                           {t("summaries.emailLink")}
                         </a>
                         <Form method="post">
                           <input type="hidden" name="linkId" value={link.id} />
-                          <button type="submit" name="intent" value="revoke" className="button button--secondary" aria-label={`${t("summaries.revoke")}: ${label}`}>
+                          <button
+                            type="submit"
+                            name="intent"
+                            value="revoke"
+                            className="button button--secondary"
+                            aria-label={`${t("summaries.revoke")}: ${label}`}
+                          >
                             {t("summaries.revoke")}
                           </button>
                         </Form>

@@ -92,7 +92,13 @@ export default function EditSummary() {
         </p>
       ) : null}
       <p className="lead">{t("summaries.composeLead")}</p>
-      <SummaryForm points={points} state={result?.state ?? state} errors={result?.errors} status={status} formKey={result?.formKey ?? updatedAt} />
+      <SummaryForm
+        points={points}
+        state={result?.state ?? state}
+        errors={result?.errors}
+        status={status}
+        formKey={result?.formKey ?? updatedAt}
+      />
       {/* A details element asks for confirmation without JavaScript. */}
       <details className="summary-delete">
         <summary>{t("summaries.deleteHeading")}</summary>

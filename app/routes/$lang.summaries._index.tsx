@@ -49,7 +49,11 @@ export default function Summaries() {
       {all ? (
         <section aria-labelledby="all">
           <h2 id="all">{t("summaries.all")}</h2>
-          {all.length ? <SummaryTable items={all} columns={["author", "lang", "updated"]} /> : <p>{t("summaries.allEmpty")}</p>}
+          {all.length ? (
+            <SummaryTable items={all} columns={["author", "lang", "updated"]} />
+          ) : (
+            <p>{t("summaries.allEmpty")}</p>
+          )}
         </section>
       ) : null}
     </>
@@ -62,7 +66,11 @@ function ForMeSection({ items }: { items: SummaryListItem[] }) {
     <section aria-labelledby="for-me">
       <h2 id="for-me">{t("summaries.forMe")}</h2>
       <p>{t("summaries.forMeLead")}</p>
-      {items.length ? <SummaryTable items={items} columns={["author", "updated"]} /> : <p>{t("summaries.forMeEmpty")}</p>}
+      {items.length ? (
+        <SummaryTable items={items} columns={["author", "updated"]} />
+      ) : (
+        <p>{t("summaries.forMeEmpty")}</p>
+      )}
     </section>
   );
 }
@@ -72,7 +80,11 @@ function MineSection({ items }: { items: SummaryListItem[] }) {
   return (
     <section aria-labelledby="mine">
       <h2 id="mine">{t("summaries.mine")}</h2>
-      {items.length ? <SummaryTable items={items} columns={["status", "lang", "updated", "views"]} /> : <p>{t("summaries.mineEmpty")}</p>}
+      {items.length ? (
+        <SummaryTable items={items} columns={["status", "lang", "updated", "views"]} />
+      ) : (
+        <p>{t("summaries.mineEmpty")}</p>
+      )}
     </section>
   );
 }

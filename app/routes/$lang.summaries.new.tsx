@@ -39,7 +39,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const result = validateSummaryForm(state, points, publish);
   if (!result.ok) return data({ state, errors: result.errors, formKey: String(Date.now()) }, { status: 400 });
   const summary = await createSummary(user, result.data, publish, clientIp(context));
-  return redirect(publish ? `/${lang}/summaries/${summary.id}?published=1` : `/${lang}/summaries/${summary.id}/edit?saved=draft`);
+  return redirect(
+    publish ? `/${lang}/summaries/${summary.id}?published=1` : `/${lang}/summaries/${summary.id}/edit?saved=draft`,
+  );
 }
 
 export default function NewSummary() {
@@ -50,7 +52,13 @@ export default function NewSummary() {
     <>
       <h1>{t("summaries.newTitle")}</h1>
       <p className="lead">{t("summaries.composeLead")}</p>
-      <SummaryForm points={points} state={result?.state ?? state} errors={result?.errors} status="new" formKey={result?.formKey ?? "new"} />
+      <SummaryForm
+        points={points}
+        state={result?.state ?? state}
+        errors={result?.errors}
+        status="new"
+        formKey={result?.formKey ?? "new"}
+      />
     </>
   );
 }

@@ -20,7 +20,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const shared = await openShareLink(token);
   if (shared.status === "unknown") throw new Response("Not found", { status: 404 });
   if (shared.status === "revoked" || shared.status === "expired") {
-    const gone = shared.status === "revoked" ? { reason: shared.status, date: shared.revokedAt.toISOString() } : { reason: shared.status, date: shared.expiresAt.toISOString() };
+    const gone =
+      shared.status === "revoked"
+        ? { reason: shared.status, date: shared.revokedAt.toISOString() }
+        : { reason: shared.status, date: shared.expiresAt.toISOString() };
     return data({ title: translator(lang)("summaries.goneTitle"), gone, summary: null, token }, { status: 410 });
   }
   await countView(shared.summary, user);
@@ -35,7 +38,11 @@ export default function SharedSummary() {
     return (
       <>
         <h1>{t("summaries.goneTitle")}</h1>
-        <p>{gone?.reason === "expired" ? t("summaries.goneExpired", { date: formatDate(lang, gone.date) }) : t("summaries.goneRevoked")}</p>
+        <p>
+          {gone?.reason === "expired"
+            ? t("summaries.goneExpired", { date: formatDate(lang, gone.date) })
+            : t("summaries.goneRevoked")}
+        </p>
         <p>{t("summaries.goneHelp")}</p>
         <p>
           <Link to={`/${lang}/summaries`}>{t("summaries.backToList")}</Link>
@@ -49,7 +56,10 @@ export default function SharedSummary() {
       <SummaryArticle summary={summary}>
         <ul className="summary-toolbar" aria-label={t("summaries.actions")}>
           <li>
-            <a href={`/summaries/${summary.id}.pdf?share=${encodeURIComponent(token)}`} className="button button--secondary">
+            <a
+              href={`/summaries/${summary.id}.pdf?share=${encodeURIComponent(token)}`}
+              className="button button--secondary"
+            >
               {t("summaries.downloadPdf")}
             </a>
           </li>

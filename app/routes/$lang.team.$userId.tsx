@@ -40,7 +40,8 @@ async function requirePlanAccess(user: CurrentUser, rawId: string | undefined) {
   const id = Number(rawId);
   const person = Number.isInteger(id) && id > 0 ? await getPerson(id) : null;
   // Only those who could see any plan learn whether an id exists.
-  if (!person) throw user.role === "admin" || user.role === "hr_editor" ? new Response("Not found", { status: 404 }) : forbidden();
+  if (!person)
+    throw user.role === "admin" || user.role === "hr_editor" ? new Response("Not found", { status: 404 }) : forbidden();
   if (!canViewPlan(user, person)) throw forbidden();
   return person;
 }
@@ -71,7 +72,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult = (StatusFormState & { intent: "status" }) | { intent: "addStep"; errors: FormErrors; values: Record<string, string> };
+type ActionResult =
+  (StatusFormState & { intent: "status" }) | { intent: "addStep"; errors: FormErrors; values: Record<string, string> };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = langParam(params);
@@ -81,7 +83,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   try {
     if (formData.get("intent") === "addStep") {
       const form = parseForm(stepFormSchema, formData);
-      if (!form.ok) return data<ActionResult>({ intent: "addStep", errors: form.errors, values: form.values }, { status: 400 });
+      if (!form.ok)
+        return data<ActionResult>({ intent: "addStep", errors: form.errors, values: form.values }, { status: 400 });
       await createStep(user, { scope: "personal", forUserId: person.id }, form.data, lang, clientIp(context));
       return redirect(`/${lang}/team/${person.id}?added=1#personal-steps`);
     }
@@ -95,7 +98,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function PersonPlan() {
-  const { plan, acknowledgements, supervisorName, canUpdate, canAddSteps, isSupervisor, personalSteps, saved, added } = useLoaderData<typeof loader>();
+  const { plan, acknowledgements, supervisorName, canUpdate, canAddSteps, isSupervisor, personalSteps, saved, added } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   const lang = useLang();
@@ -149,7 +153,8 @@ export default function PersonPlan() {
                 {personalSteps.map((step) => (
                   <li key={step.id}>
                     <span>
-                      {step.title ? <LocalizedInline text={step.title} /> : step.id} ({t(`onboarding.due.${step.dueRule}`)})
+                      {step.title ? <LocalizedInline text={step.title} /> : step.id} (
+                      {t(`onboarding.due.${step.dueRule}`)})
                       {step.archived ? <> – {t("onboarding.templates.archived")}</> : null}
                     </span>{" "}
                     <Link to={`/${lang}/onboarding/templates/${step.id}`}>
@@ -187,7 +192,13 @@ export default function PersonPlan() {
             </div>
             <div className="field">
               <label htmlFor={`field-description_${lang}`}>{t("onboarding.form.description")}</label>
-              <textarea id={`field-description_${lang}`} name={`description_${lang}`} rows={3} maxLength={2000} defaultValue={stepForm?.values[`description_${lang}`] ?? ""} />
+              <textarea
+                id={`field-description_${lang}`}
+                name={`description_${lang}`}
+                rows={3}
+                maxLength={2000}
+                defaultValue={stepForm?.values[`description_${lang}`] ?? ""}
+              />
             </div>
             <StepScheduleFields values={stepForm?.values ?? {}} errors={stepForm?.errors} allowAcknowledges={false} />
             <button type="submit" className="button">

@@ -50,7 +50,11 @@ export default function Team() {
                   </th>
                   <td>{row.startDate ? formatDate(lang, row.startDate) : t("onboarding.notRecorded")}</td>
                   <td>
-                    {t("onboarding.progressShort", { completed: row.summary.completed, total: row.summary.total, percent: row.summary.percent })}
+                    {t("onboarding.progressShort", {
+                      completed: row.summary.completed,
+                      total: row.summary.total,
+                      percent: row.summary.percent,
+                    })}
                   </td>
                   <td>
                     {row.overdueSteps.length === 0 ? (

@@ -54,7 +54,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (outcome.status === "conflict") {
     // The editor's text comes back untouched; only the base versions of the conflicting parts
     // move on, so "save mine" is a conscious overwrite of exactly what was shown.
-    const next = { ...values, textVersion: String(outcome.versions.text), sharedVersion: String(outcome.versions.shared) };
+    const next = {
+      ...values,
+      textVersion: String(outcome.versions.text),
+      sharedVersion: String(outcome.versions.shared),
+    };
     return data({ status: "conflict" as const, values: next, conflicts: outcome.conflicts }, { status: 409 });
   }
   if (outcome.status === "unchanged") return data({ status: "unchanged" as const, values }, { status: 200 });
@@ -129,10 +133,14 @@ export default function EditUnit() {
         </details>
       ) : null}
 
-      {result?.status === "conflict" ? <ConflictPanel conflicts={result.conflicts} labels={fieldLabels} title={unit.name} /> : null}
+      {result?.status === "conflict" ? (
+        <ConflictPanel conflicts={result.conflicts} labels={fieldLabels} title={unit.name} />
+      ) : null}
       <EditResultNotices
         status={result?.status}
-        preview={() => result?.status === "preview" && <UnitContent unit={result.preview} level={3} idPrefix="preview-" />}
+        preview={() =>
+          result?.status === "preview" && <UnitContent unit={result.preview} level={3} idPrefix="preview-" />
+        }
       />
 
       <Form method="post" noValidate className="form form--wide">
@@ -141,7 +149,14 @@ export default function EditUnit() {
         <input type="hidden" name="sharedVersion" value={values.sharedVersion ?? String(unit.versions.shared)} />
         <fieldset className="fieldset">
           <legend>{t("edit.unit.textLegend", { language })}</legend>
-          <Field name="name" label={labels.name} defaultValue={values.name} required maxLength={UNIT_LIMITS.name} errors={errors?.name} />
+          <Field
+            name="name"
+            label={labels.name}
+            defaultValue={values.name}
+            required
+            maxLength={UNIT_LIMITS.name}
+            errors={errors?.name}
+          />
           <TextareaField
             name="summary"
             label={labels.summary}
@@ -181,9 +196,26 @@ export default function EditUnit() {
             maxLength={UNIT_LIMITS.email}
             errors={errors?.contactEmail}
           />
-          <Field name="location" label={labels.location} defaultValue={values.location} maxLength={UNIT_LIMITS.location} errors={errors?.location} />
-          <Field name="head" label={labels.head} defaultValue={values.head} maxLength={UNIT_LIMITS.head} errors={errors?.head} />
-          <CheckboxField name="needsReview" label={labels.needsReview} hint={t("edit.unit.needsReviewHint")} defaultChecked={values.needsReview === "on"} />
+          <Field
+            name="location"
+            label={labels.location}
+            defaultValue={values.location}
+            maxLength={UNIT_LIMITS.location}
+            errors={errors?.location}
+          />
+          <Field
+            name="head"
+            label={labels.head}
+            defaultValue={values.head}
+            maxLength={UNIT_LIMITS.head}
+            errors={errors?.head}
+          />
+          <CheckboxField
+            name="needsReview"
+            label={labels.needsReview}
+            hint={t("edit.unit.needsReviewHint")}
+            defaultChecked={values.needsReview === "on"}
+          />
         </fieldset>
         <ChangeFields values={values} errors={errors} offerMajor={unit.isSource} />
         <EditButtons

@@ -47,7 +47,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { ref, editor } = await authoriseUnitEditor(request, params.slug);
   const formData = await request.formData();
   const form = parseForm(restoreSchema, formData);
-  if (!form.ok) return data({ status: "invalid" as const, errors: form.errors, values: formValues(formData) }, { status: 400 });
+  if (!form.ok)
+    return data({ status: "invalid" as const, errors: form.errors, values: formValues(formData) }, { status: 400 });
   const outcome = await restoreUnitRevision({
     editor,
     ipAddress: clientIp(context),
@@ -66,5 +67,12 @@ export default function UnitRevision() {
   const loaded = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const lang = useLang();
-  return <RevisionView title={loaded.title} data={loaded} historyPath={`/${lang}/units/${loaded.slug}/history`} result={result} />;
+  return (
+    <RevisionView
+      title={loaded.title}
+      data={loaded}
+      historyPath={`/${lang}/units/${loaded.slug}/history`}
+      result={result}
+    />
+  );
 }

@@ -8,7 +8,13 @@ import { FallbackNotice, LocalizedInline } from "~/components/localized";
 import { Pagination } from "~/components/pagination";
 import { fallbackLanguages } from "~/i18n/content";
 import { getDirectory } from "~/models/directory.server";
-import { directorySearch, emptyFilters, filterUnits, parseDirectoryFilters, type DirectoryFilters } from "~/utils/directory";
+import {
+  directorySearch,
+  emptyFilters,
+  filterUnits,
+  parseDirectoryFilters,
+  type DirectoryFilters,
+} from "~/utils/directory";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-lang";
@@ -144,7 +150,12 @@ export default function Units() {
         </div>
         <div className="directory-form__filter">
           <label htmlFor="directory-kind">{t("directory.kindLabel")}</label>
-          <select id="directory-kind" name="kind" value={filters.kind} onChange={(e) => change({ kind: e.target.value as DirectoryFilters["kind"] })}>
+          <select
+            id="directory-kind"
+            name="kind"
+            value={filters.kind}
+            onChange={(e) => change({ kind: e.target.value as DirectoryFilters["kind"] })}
+          >
             <option value="">{t("directory.kindAll")}</option>
             <option value="department">{t("units.departments")}</option>
             <option value="unit">{t("units.units")}</option>
@@ -153,7 +164,12 @@ export default function Units() {
         {data.locations.length > 0 ? (
           <div className="directory-form__filter">
             <label htmlFor="directory-location">{t("unit.location")}</label>
-            <select id="directory-location" name="location" value={filters.location} onChange={(e) => change({ location: e.target.value })}>
+            <select
+              id="directory-location"
+              name="location"
+              value={filters.location}
+              onChange={(e) => change({ location: e.target.value })}
+            >
               <option value="">{t("directory.locationAll")}</option>
               {data.locations.map((l) => (
                 <option key={l} value={l}>
@@ -187,13 +203,19 @@ export default function Units() {
           </div>
         ) : (
           <>
-            {departments.length ? <UnitGroup id="departments" title={t("units.departments")} units={departments} /> : null}
+            {departments.length ? (
+              <UnitGroup id="departments" title={t("units.departments")} units={departments} />
+            ) : null}
             {plainUnits.length ? <UnitGroup id="units" title={t("units.units")} units={plainUnits} /> : null}
           </>
         )}
       </div>
       {data.mode === "server" && data.pages > 1 ? (
-        <Pagination page={data.page} pages={data.pages} href={(p) => pathname + directorySearch({ ...data.filters, page: p })} />
+        <Pagination
+          page={data.page}
+          pages={data.pages}
+          href={(p) => pathname + directorySearch({ ...data.filters, page: p })}
+        />
       ) : null}
     </>
   );

@@ -37,7 +37,9 @@ export default function OrgChart() {
 
   /** The tree items a reader can currently reach, in reading order. */
   const visibleItems = () =>
-    Array.from(treeRef.current?.querySelectorAll<HTMLElement>('[role="treeitem"]') ?? []).filter((el) => !el.closest("[hidden]"));
+    Array.from(treeRef.current?.querySelectorAll<HTMLElement>('[role="treeitem"]') ?? []).filter(
+      (el) => !el.closest("[hidden]"),
+    );
   const focusItem = (el: HTMLElement | undefined) => {
     if (!el) return;
     setActive(el.dataset.node!);
@@ -58,7 +60,9 @@ export default function OrgChart() {
     const index = items.indexOf(current);
     const id = current.dataset.node!;
     const expanded = current.getAttribute("aria-expanded");
-    const parentItem = current.parentElement?.parentElement?.closest("li")?.querySelector<HTMLElement>(':scope > [role="treeitem"]');
+    const parentItem = current.parentElement?.parentElement
+      ?.closest("li")
+      ?.querySelector<HTMLElement>(':scope > [role="treeitem"]');
     switch (event.key) {
       case "ArrowDown":
         focusItem(items[index + 1]);
@@ -119,7 +123,9 @@ export default function OrgChart() {
               onFocus={() => setActive(ROOT)}
             >
               <span className="org-chart__title">{t("unit.directorGeneral")}</span>
-              {chart.directorGeneralName ? <span className="org-chart__person">{chart.directorGeneralName}</span> : null}
+              {chart.directorGeneralName ? (
+                <span className="org-chart__person">{chart.directorGeneralName}</span>
+              ) : null}
             </span>
             <Level nodes={chart.roots} tree={tree} parent={ROOT} onFocusNode={setActive} />
           </li>
@@ -142,7 +148,11 @@ function Level({
 }) {
   if (nodes.length === 0) return null;
   return (
-    <ul className="org-chart__level" role={tree.enhanced ? "group" : undefined} hidden={tree.collapsed.has(parent) || undefined}>
+    <ul
+      className="org-chart__level"
+      role={tree.enhanced ? "group" : undefined}
+      hidden={tree.collapsed.has(parent) || undefined}
+    >
       {nodes.map((node) => (
         <ChartItem key={node.slug} node={node} tree={tree} onFocusNode={onFocusNode} />
       ))}
@@ -162,7 +172,11 @@ function ChartItem({
   const lang = useLang();
   const children = node.children as Node[];
   return (
-    <li id={`unit-${node.slug}`} className={`org-chart__branch org-chart__branch--${node.kind}`} role={tree.enhanced ? "none" : undefined}>
+    <li
+      id={`unit-${node.slug}`}
+      className={`org-chart__branch org-chart__branch--${node.kind}`}
+      role={tree.enhanced ? "none" : undefined}
+    >
       <Link
         to={`/${lang}/units/${node.slug}`}
         className="org-chart__node"

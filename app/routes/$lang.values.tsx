@@ -13,7 +13,10 @@ import { useT } from "~/utils/use-lang";
 export const meta = titleMeta("values.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const [values, acknowledgement] = await Promise.all([getValues(langParam(params)), loadAcknowledgement(request, "values")]);
+  const [values, acknowledgement] = await Promise.all([
+    getValues(langParam(params)),
+    loadAcknowledgement(request, "values"),
+  ]);
   return { values, acknowledgement };
 }
 

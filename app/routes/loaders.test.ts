@@ -27,12 +27,16 @@ async function thrown(promise: Promise<unknown>): Promise<Response> {
 
 describe("unit page loader", () => {
   it("answers 404 for an unknown slug", async () => {
-    const response = await thrown(unitLoader(args("http://t/en/units/does-not-exist", { lang: "en", slug: "does-not-exist" })));
+    const response = await thrown(
+      unitLoader(args("http://t/en/units/does-not-exist", { lang: "en", slug: "does-not-exist" })),
+    );
     expect(response.status).toBe(404);
   });
 
   it("loads a unit with its title", async () => {
-    const data = await unitLoader(args("http://t/sv/units/digital-services-unit", { lang: "sv", slug: "digital-services-unit" }));
+    const data = await unitLoader(
+      args("http://t/sv/units/digital-services-unit", { lang: "sv", slug: "digital-services-unit" }),
+    );
     expect(data.title).toBe("Digital Services Unit");
     expect(data.unit.content).toMatchObject({ lang: "en", isFallback: true });
   });
@@ -62,7 +66,9 @@ describe("language prefix", () => {
 
 describe("accessibility feedback", () => {
   const post = (fields: Record<string, string>) =>
-    feedbackAction(args("http://t/fi/accessibility", { lang: "fi" }, { method: "POST", body: new URLSearchParams(fields) }));
+    feedbackAction(
+      args("http://t/fi/accessibility", { lang: "fi" }, { method: "POST", body: new URLSearchParams(fields) }),
+    );
 
   it("refuses an empty message and a bad email, keeping what was typed", async () => {
     const result = (await post({ name: "Maija", email: "not-an-email", message: "  " })) as unknown as {

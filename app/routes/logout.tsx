@@ -10,7 +10,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const lang = String(form.get("lang") ?? "");
   const cookie = await endSession(request);
-  if (user) await recordAudit({ action: "auth.sign_out", actor: user, ipAddress: clientIp(context), targetType: "user", targetId: user.id });
+  if (user)
+    await recordAudit({
+      action: "auth.sign_out",
+      actor: user,
+      ipAddress: clientIp(context),
+      targetType: "user",
+      targetId: user.id,
+    });
   return redirect(isLang(lang) ? `/${lang}` : "/", { headers: { "Set-Cookie": cookie } });
 }
 

@@ -2,11 +2,30 @@ import { describe, expect, it } from "vitest";
 import { directoryHaystack, directorySearch, filterUnits, isFiltered, parseDirectoryFilters } from "./directory";
 
 const units = [
-  { slug: "digital", kind: "department", location: null, haystack: directoryHaystack({ shown: ["Digital Services Unit", "Builds e-services"], otherNames: [] }) },
-  { slug: "permits", kind: "department", location: "Helsinki", haystack: directoryHaystack({ shown: ["Permit Department", "Residence permits"], otherNames: ["Lupaosasto"] }) },
-  { slug: "security", kind: "unit", location: "Turku", haystack: directoryHaystack({ shown: ["Security Unit", "Security matters", "Contingency planning"], otherNames: ["Turvallisuusyksikkö", "Säkerhetsenheten"] }) },
+  {
+    slug: "digital",
+    kind: "department",
+    location: null,
+    haystack: directoryHaystack({ shown: ["Digital Services Unit", "Builds e-services"], otherNames: [] }),
+  },
+  {
+    slug: "permits",
+    kind: "department",
+    location: "Helsinki",
+    haystack: directoryHaystack({ shown: ["Permit Department", "Residence permits"], otherNames: ["Lupaosasto"] }),
+  },
+  {
+    slug: "security",
+    kind: "unit",
+    location: "Turku",
+    haystack: directoryHaystack({
+      shown: ["Security Unit", "Security matters", "Contingency planning"],
+      otherNames: ["Turvallisuusyksikkö", "Säkerhetsenheten"],
+    }),
+  },
 ];
-const slugs = (filters: string) => filterUnits(units, parseDirectoryFilters(new URLSearchParams(filters))).map((u) => u.slug);
+const slugs = (filters: string) =>
+  filterUnits(units, parseDirectoryFilters(new URLSearchParams(filters))).map((u) => u.slug);
 
 describe("directory filters", () => {
   it("read from the URL leniently: unknown values mean no filter", () => {
@@ -16,7 +35,12 @@ describe("directory filters", () => {
       location: "Turku",
       page: 3,
     });
-    expect(parseDirectoryFilters(new URLSearchParams("kind=team&page=-4"))).toEqual({ q: "", kind: "", location: "", page: 1 });
+    expect(parseDirectoryFilters(new URLSearchParams("kind=team&page=-4"))).toEqual({
+      q: "",
+      kind: "",
+      location: "",
+      page: 1,
+    });
     expect(parseDirectoryFilters(new URLSearchParams(`q=${"x".repeat(5000)}`)).q).toHaveLength(200);
   });
 

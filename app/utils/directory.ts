@@ -58,7 +58,11 @@ export function directoryHaystack(parts: { shown: string[]; otherNames: string[]
   return fold([...parts.shown, ...parts.otherNames].join("\n"));
 }
 
-export function matchesFilters(unit: FilterableUnit, filters: DirectoryFilters, words = queryWords(filters.q)): boolean {
+export function matchesFilters(
+  unit: FilterableUnit,
+  filters: DirectoryFilters,
+  words = queryWords(filters.q),
+): boolean {
   if (filters.kind && unit.kind !== filters.kind) return false;
   if (filters.location && unit.location !== filters.location) return false;
   return containsAllWords(unit.haystack, words);

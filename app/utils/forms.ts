@@ -10,9 +10,7 @@ export interface FieldError {
 
 export type FormErrors = Record<string, FieldError[]>;
 
-export type FormResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; errors: FormErrors; values: Record<string, string> };
+export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: FormErrors; values: Record<string, string> };
 
 export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): FormResult<z.output<S>> {
   // A name sent more than once (checkboxes) becomes a list; see `listOf`.

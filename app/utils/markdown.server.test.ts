@@ -3,7 +3,9 @@ import { renderMarkdown } from "./markdown.server";
 
 describe("renderMarkdown", () => {
   it("renders Markdown", () => {
-    expect(renderMarkdown("**Duties**\n\n- one\n- [link](https://migri.fi)")).toContain('<a href="https://migri.fi">link</a>');
+    expect(renderMarkdown("**Duties**\n\n- one\n- [link](https://migri.fi)")).toContain(
+      '<a href="https://migri.fi">link</a>',
+    );
   });
 
   it("never lets script, event handlers or javascript: links through, whatever an editor types", () => {

@@ -47,7 +47,10 @@ export async function docEditAction(doc: OrgDoc, { request, params, context }: A
   if (!form.ok) return data({ status: "invalid" as const, errors: form.errors, values }, { status: 400 });
   const input = form.data as DocInput;
   if (previewing) {
-    return data({ status: "preview" as const, values, preview: docPreview(state, docValues(state, input)) }, { status: 200 });
+    return data(
+      { status: "preview" as const, values, preview: docPreview(state, docValues(state, input)) },
+      { status: 200 },
+    );
   }
   const outcome = await saveDocEdit({ editor, ipAddress: clientIp(context), doc, lang, input });
   if (outcome.status === "conflict") {
@@ -97,7 +100,8 @@ export async function docRestoreAction(doc: OrgDoc, { request, params, context }
   const editor = await authoriseOrgEditor(request);
   const formData = await request.formData();
   const form = parseForm(restoreSchema, formData);
-  if (!form.ok) return data({ status: "invalid" as const, errors: form.errors, values: formValues(formData) }, { status: 400 });
+  if (!form.ok)
+    return data({ status: "invalid" as const, errors: form.errors, values: formValues(formData) }, { status: 400 });
   const outcome = await restoreDocRevision({
     editor,
     ipAddress: clientIp(context),

@@ -6,7 +6,15 @@ describe("safeRedirectPath", () => {
     expect(safeRedirectPath("/fi/units?q=a")).toBe("/fi/units?q=a");
   });
   it("refuses other sites and odd input", () => {
-    for (const bad of ["//evil.example", "/\\evil.example", "https://evil.example", "javascript:alert(1)", "", null, "/a\nb"]) {
+    for (const bad of [
+      "//evil.example",
+      "/\\evil.example",
+      "https://evil.example",
+      "javascript:alert(1)",
+      "",
+      null,
+      "/a\nb",
+    ]) {
       expect(safeRedirectPath(bad, "/en")).toBe("/en");
     }
   });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { fold, highlight, markdownToPlainText, matchRanges, queryWords, snippet } from "./search-text";
 
-const marked = (segments: { text: string; match: boolean }[]) => segments.map((s) => (s.match ? `[${s.text}]` : s.text)).join("");
+const marked = (segments: { text: string; match: boolean }[]) =>
+  segments.map((s) => (s.match ? `[${s.text}]` : s.text)).join("");
 
 describe("query words", () => {
   it("folds case and diacritics as the index does", () => {
@@ -14,7 +15,16 @@ describe("query words", () => {
     expect(queryWords("*")).toEqual([]);
     expect(queryWords("NEAR(")).toEqual(["near"]);
     expect(queryWords("' OR 1=1 --")).toEqual(["or", "1"]);
-    expect(queryWords('title:"x" AND (y OR z*) NOT {body}^')).toEqual(["title", "x", "and", "y", "or", "z", "not", "body"]);
+    expect(queryWords('title:"x" AND (y OR z*) NOT {body}^')).toEqual([
+      "title",
+      "x",
+      "and",
+      "y",
+      "or",
+      "z",
+      "not",
+      "body",
+    ]);
     expect(queryWords("a\u0000b\ud800c")).toEqual(["a", "b", "c"]);
   });
 

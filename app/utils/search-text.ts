@@ -8,7 +8,10 @@ export const MAX_QUERY_WORDS = 8;
 
 /** Lower case without diacritics: "Päätös" → "paatos" (as the FTS5 index folds with remove_diacritics). */
 export function fold(text: string): string {
-  return text.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase();
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase();
 }
 
 /**
@@ -39,7 +42,7 @@ function foldWithMap(text: string) {
   let folded = "";
   const start: number[] = [];
   const end: number[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const code = text.charCodeAt(i);
     if (code < 0x80) {
       // ASCII, most of the text: no Unicode normalisation needed.
@@ -105,7 +108,11 @@ export function highlight(text: string, words: readonly string[]): Segment[] {
  * A short extract around the first match, cut at word boundaries, with "…" where text was left
  * out; the first `maxLength` characters when nothing matches. Whitespace is collapsed.
  */
-export function snippet(raw: string, words: readonly string[], maxLength = 180): { segments: Segment[]; matched: boolean } {
+export function snippet(
+  raw: string,
+  words: readonly string[],
+  maxLength = 180,
+): { segments: Segment[]; matched: boolean } {
   // Only the start of a very long text is looked at: a snippet is for skimming.
   const text = raw.slice(0, 4_000).replace(/\s+/g, " ").trim();
   const ranges = matchRanges(text, words);

@@ -56,7 +56,10 @@ function startChild(script, { env, message, timeoutMs = 60_000 }) {
   return new Promise((resolve, reject) => {
     const child = fork(path.join(here, script), [], { env, stdio: ["ignore", "ignore", "inherit", "ipc"] });
     children.add(child);
-    const timer = setTimeout(() => fail(new Error(`${script} did not report a port within ${timeoutMs / 1000} s`)), timeoutMs);
+    const timer = setTimeout(
+      () => fail(new Error(`${script} did not report a port within ${timeoutMs / 1000} s`)),
+      timeoutMs,
+    );
     function fail(error) {
       clearTimeout(timer);
       child.kill("SIGTERM");
@@ -201,7 +204,8 @@ async function main() {
     if (res.status !== 200 || !contentType.startsWith("text/html")) {
       throw new Error(`GET ${pagePath} answered ${res.status} (${contentType}), expected 200 text/html`);
     }
-    if (res.headers["content-encoding"]) throw new Error(`GET ${pagePath} came back ${res.headers["content-encoding"]}-encoded without Accept-Encoding`);
+    if (res.headers["content-encoding"])
+      throw new Error(`GET ${pagePath} came back ${res.headers["content-encoding"]}-encoded without Accept-Encoding`);
     pages.push({ path: pagePath, contentType, body: res.body.toString("base64"), bytes: res.body.length });
   }
 
@@ -209,10 +213,13 @@ async function main() {
   const ceilingBase = `http://127.0.0.1:${ceiling.port}`;
   for (const page of pages) {
     const res = await get(ceilingBase + page.path);
-    if (res.status !== 200 || res.body.toString("base64") !== page.body) throw new Error(`ceiling does not serve ${page.path} as fetched`);
+    if (res.status !== 200 || res.body.toString("base64") !== page.body)
+      throw new Error(`ceiling does not serve ${page.path} as fetched`);
   }
   log(`ceiling up on ${ceilingBase}`);
-  log(`measuring ${pages.length} pages × 2 targets, ${settings.duration} s each (+${warmup.duration} s warm-up), ${settings.connections} connections…`);
+  log(
+    `measuring ${pages.length} pages × 2 targets, ${settings.duration} s each (+${warmup.duration} s warm-up), ${settings.connections} connections…`,
+  );
 
   const loadBefore = os.loadavg()[0];
   const rows = [];
@@ -243,7 +250,9 @@ async function main() {
     `Load generator, portal and ceiling each run in their own process on this machine; ` +
       `1-min load average before measuring: ${loadBefore.toFixed(2)} (other work competes for the same cores).`,
   );
-  console.log("Pages are language-prefixed: /, /units and /units/:slug only redirect to /en, /en/units, /en/units/:slug.");
+  console.log(
+    "Pages are language-prefixed: /, /units and /units/:slug only redirect to /en, /en/units, /en/units/:slug.",
+  );
   console.log("");
   console.log(table(rows));
   console.log("");

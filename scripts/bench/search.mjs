@@ -35,7 +35,7 @@ const log = (message) => console.error(`bench:search: ${message}`);
 /** Deterministic pseudo-random numbers, so every run measures the same data. */
 function random(seed) {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s ^ (s >>> 15), 2246822507) + 0x9e3779b9) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s ^ (s >>> 15), 2246822507) + 0x9e3779b9) >>> 0) / 2 ** 32;
 }
 const rnd = random(20261129);
 const pick = (list) => list[Math.floor(rnd() * list.length)];
@@ -59,18 +59,42 @@ const AREAS = [
   { en: "Detention", fi: "Säilöönotto", sv: "Förvar" },
   { en: "Family Reunification", fi: "Perheenyhdistäminen", sv: "Familjeåterförening" },
 ];
-const CITIES = ["Helsinki", "Tampere", "Turku", "Oulu", "Kuopio", "Joensuu", "Lappeenranta", "Vaasa", "Rovaniemi", "Jyväskylä"];
+const CITIES = [
+  "Helsinki",
+  "Tampere",
+  "Turku",
+  "Oulu",
+  "Kuopio",
+  "Joensuu",
+  "Lappeenranta",
+  "Vaasa",
+  "Rovaniemi",
+  "Jyväskylä",
+];
 const WORDS = {
-  en: "application decision processing customer guidance permit residence family study work protection asylum interview reception centre citizenship register document passport travel appeal court statistics report quality service development training cooperation network partner ministry municipality data system case management planning budget security risk contingency communication media web content translation interpretation review monitoring withdrawal".split(" "),
-  fi: "hakemus päätös käsittely asiakas neuvonta lupa oleskelulupa perhe opiskelu työ suojelu turvapaikka puhuttelu vastaanottokeskus kansalaisuus rekisteri asiakirja passi matkustus valitus tuomioistuin tilasto raportti laatu palvelu kehittäminen koulutus yhteistyö verkosto kumppani ministeriö kunta tieto järjestelmä asianhallinta suunnittelu talousarvio turvallisuus riski varautuminen viestintä media verkkosivut sisältö käännös tulkkaus tarkastus valvonta peruuttaminen lupapalvelut".split(" "),
-  sv: "ansökan beslut behandling kund rådgivning tillstånd uppehållstillstånd familj studier arbete skydd asyl intervju förläggning medborgarskap register handling pass resa besvär domstol statistik rapport kvalitet tjänst utveckling utbildning samarbete nätverk partner ministerium kommun data system ärendehantering planering budget säkerhet risk beredskap kommunikation medier webb innehåll översättning tolkning granskning övervakning återkallelse".split(" "),
+  en: "application decision processing customer guidance permit residence family study work protection asylum interview reception centre citizenship register document passport travel appeal court statistics report quality service development training cooperation network partner ministry municipality data system case management planning budget security risk contingency communication media web content translation interpretation review monitoring withdrawal".split(
+    " ",
+  ),
+  fi: "hakemus päätös käsittely asiakas neuvonta lupa oleskelulupa perhe opiskelu työ suojelu turvapaikka puhuttelu vastaanottokeskus kansalaisuus rekisteri asiakirja passi matkustus valitus tuomioistuin tilasto raportti laatu palvelu kehittäminen koulutus yhteistyö verkosto kumppani ministeriö kunta tieto järjestelmä asianhallinta suunnittelu talousarvio turvallisuus riski varautuminen viestintä media verkkosivut sisältö käännös tulkkaus tarkastus valvonta peruuttaminen lupapalvelut".split(
+    " ",
+  ),
+  sv: "ansökan beslut behandling kund rådgivning tillstånd uppehållstillstånd familj studier arbete skydd asyl intervju förläggning medborgarskap register handling pass resa besvär domstol statistik rapport kvalitet tjänst utveckling utbildning samarbete nätverk partner ministerium kommun data system ärendehantering planering budget säkerhet risk beredskap kommunikation medier webb innehåll översättning tolkning granskning övervakning återkallelse".split(
+    " ",
+  ),
 };
 // Real text has a long tail: besides the domain words, sentences draw from 4,000 made-up words
 // per language (syllables), picked with a Zipf-like skew, so a common word is in many texts and
 // a rare one in few, as in real descriptions.
-const SYLLABLES = { en: "ar be co de en fo ga he in jo ka le mo ne or pa re si te un ve wa".split(" "), fi: "ka ta la va sa ma pa ra ko to lo vo ki ti li vi mi hä jä kö yö uu".split(" "), sv: "ba be bo da de do fa fe ga gå hå ka kä la lö ma na ra sa ta va".split(" ") };
+const SYLLABLES = {
+  en: "ar be co de en fo ga he in jo ka le mo ne or pa re si te un ve wa".split(" "),
+  fi: "ka ta la va sa ma pa ra ko to lo vo ki ti li vi mi hä jä kö yö uu".split(" "),
+  sv: "ba be bo da de do fa fe ga gå hå ka kä la lö ma na ra sa ta va".split(" "),
+};
 const TAIL = Object.fromEntries(
-  Object.entries(SYLLABLES).map(([lang, syl]) => [lang, Array.from({ length: 4000 }, () => some(syl, 2 + Math.floor(rnd() * 3)).join(""))]),
+  Object.entries(SYLLABLES).map(([lang, syl]) => [
+    lang,
+    Array.from({ length: 4000 }, () => some(syl, 2 + Math.floor(rnd() * 3)).join("")),
+  ]),
 );
 const zipf = (list) => list[Math.floor(list.length * rnd() ** 3)];
 const sentence = (lang, n) => {
@@ -109,7 +133,14 @@ function addSynthetic(db, count) {
     const area = pick(AREAS);
     const city = pick(CITIES);
     const n = i + 1;
-    const { lastInsertRowid } = unit.run(`synthetic-${level}-${n}`, level === "department" ? "department" : "unit", parentId, position++, city, now);
+    const { lastInsertRowid } = unit.run(
+      `synthetic-${level}-${n}`,
+      level === "department" ? "department" : "unit",
+      parentId,
+      position++,
+      city,
+      now,
+    );
     const id = Number(lastInsertRowid);
     if (level !== "team") parents[level].push(id);
     const name = names(area, level, n, city);
@@ -123,7 +154,9 @@ function addSynthetic(db, count) {
   }
   // 100 values and 100 goals: pages of another kind, in the same index.
   const value = db.prepare(`INSERT INTO "Value" (key, position) VALUES (?, ?)`);
-  const valueText = db.prepare(`INSERT INTO "ValueText" (valueId, lang, name, description, updatedAt) VALUES (?, ?, ?, ?, ?)`);
+  const valueText = db.prepare(
+    `INSERT INTO "ValueText" (valueId, lang, name, description, updatedAt) VALUES (?, ?, ?, ?, ?)`,
+  );
   const goal = db.prepare(`INSERT INTO "Goal" (key, position) VALUES (?, ?)`);
   const goalText = db.prepare(`INSERT INTO "GoalText" (goalId, lang, text, updatedAt) VALUES (?, ?, ?, ?)`);
   for (let i = 0; i < 100; i++) {
@@ -203,13 +236,20 @@ async function startServerChild(env) {
 }
 
 const size = (db, prefix) =>
-  db.prepare(`SELECT COALESCE(SUM(pgsize), 0) AS bytes FROM dbstat WHERE name = ? OR name LIKE ? || '\\_%' ESCAPE '\\'`).get(prefix, prefix).bytes;
+  db
+    .prepare(`SELECT COALESCE(SUM(pgsize), 0) AS bytes FROM dbstat WHERE name = ? OR name LIKE ? || '\\_%' ESCAPE '\\'`)
+    .get(prefix, prefix).bytes;
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 async function main() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "migri-bench-search-"));
   const dbFile = path.join(tmp, "bench.db");
-  const env = { ...process.env, DATABASE_URL: `file:${dbFile}`, PORTAL_MODE: "evaluation", SESSION_SECRET: "bench-only-session-secret-not-used-elsewhere" };
+  const env = {
+    ...process.env,
+    DATABASE_URL: `file:${dbFile}`,
+    PORTAL_MODE: "evaluation",
+    SESSION_SECRET: "bench-only-session-secret-not-used-elsewhere",
+  };
   let server;
   const cleanup = () => {
     server?.child.kill("SIGTERM");
@@ -227,8 +267,14 @@ async function main() {
   let started = performance.now();
   db.transaction(() => addSynthetic(db, UNITS))();
   const insertSeconds = (performance.now() - started) / 1000;
-  const counts = db.prepare(`SELECT (SELECT count(*) FROM "Unit") AS units, (SELECT count(*) FROM "UnitText") AS texts, (SELECT count(*) FROM search_fts) AS rows`).get();
-  log(`${counts.units} units, ${counts.texts} unit texts, ${counts.rows} index rows; inserted in ${insertSeconds.toFixed(1)} s (triggers indexing as they go)`);
+  const counts = db
+    .prepare(
+      `SELECT (SELECT count(*) FROM "Unit") AS units, (SELECT count(*) FROM "UnitText") AS texts, (SELECT count(*) FROM search_fts) AS rows`,
+    )
+    .get();
+  log(
+    `${counts.units} units, ${counts.texts} unit texts, ${counts.rows} index rows; inserted in ${insertSeconds.toFixed(1)} s (triggers indexing as they go)`,
+  );
 
   // The models, in this process, on the bench database.
   const search = await import("../../app/models/search.server.ts");
@@ -242,8 +288,14 @@ async function main() {
 
   const lines = [];
   const print = (line = "") => lines.push(line);
-  const load = () => os.loadavg().map((l) => l.toFixed(1)).join(" ");
-  print(`Site search and directory at ${counts.units.toLocaleString("en")} units (${counts.rows.toLocaleString("en")} index rows), ${os.cpus().length} cores, Node ${process.version}`);
+  const load = () =>
+    os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ");
+  print(
+    `Site search and directory at ${counts.units.toLocaleString("en")} units (${counts.rows.toLocaleString("en")} index rows), ${os.cpus().length} cores, Node ${process.version}`,
+  );
   print(`Load average at the start: ${load()} (other work on the machine inflates every figure)`);
   print();
 
@@ -269,7 +321,12 @@ async function main() {
   const filters = directoryQueries.map((q) => parseDirectoryFilters(new URLSearchParams({ q })));
   print(`2. Directory in-process: getDirectory() pages from the server above ${directory.CLIENT_FILTER_LIMIT} units`);
   print(header);
-  print(row("  getDirectory(\"en\", ?q=…)", percentiles(await timeCalls((f) => directory.getDirectory("en", f), filters, ROUNDS))));
+  print(
+    row(
+      '  getDirectory("en", ?q=…)',
+      percentiles(await timeCalls((f) => directory.getDirectory("en", f), filters, ROUNDS)),
+    ),
+  );
   print(`  q in ${directoryQueries.map((q) => JSON.stringify(q)).join(", ")}`);
   print();
 
@@ -290,7 +347,9 @@ async function main() {
     ["/en/units?q=lupa", `${server.base}/en/units?q=lupa`],
   ]) {
     const result = await autocannon({ url, connections: 1, duration: 5 });
-    print(`  autocannon 1 connection 5 s ${label.padEnd(20)} ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, errors ${result.errors + result.non2xx}`);
+    print(
+      `  autocannon 1 connection 5 s ${label.padEnd(20)} ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, errors ${result.errors + result.non2xx}`,
+    );
   }
   server.child.kill("SIGTERM");
   server = undefined;
@@ -301,14 +360,22 @@ async function main() {
   const variants = [
     ["search_fts", "trigram remove_diacritics 1 (chosen)", null],
     ["bench_unicode61", "unicode61 remove_diacritics 2", "tokenize = 'unicode61 remove_diacritics 2'"],
-    ["bench_prefix", "unicode61 + prefix indexes 2,3,4", "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4'"],
+    [
+      "bench_prefix",
+      "unicode61 + prefix indexes 2,3,4",
+      "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4'",
+    ],
   ];
   const buildTimes = {};
   for (const [table, , options] of variants) {
     if (!options) continue;
-    db.exec(`CREATE VIRTUAL TABLE ${table} USING fts5(doc_key UNINDEXED, lang UNINDEXED, title, summary, names, body, ${options})`);
+    db.exec(
+      `CREATE VIRTUAL TABLE ${table} USING fts5(doc_key UNINDEXED, lang UNINDEXED, title, summary, names, body, ${options})`,
+    );
     const t0 = performance.now();
-    db.exec(`INSERT INTO ${table} (rowid, doc_key, lang, title, summary, names, body) SELECT rowid, doc_key, lang, title, summary, names, body FROM search_fts`);
+    db.exec(
+      `INSERT INTO ${table} (rowid, doc_key, lang, title, summary, names, body) SELECT rowid, doc_key, lang, title, summary, names, body FROM search_fts`,
+    );
     db.exec(`INSERT INTO ${table}(${table}) VALUES ('optimize')`);
     buildTimes[table] = performance.now() - t0;
   }
@@ -320,29 +387,49 @@ async function main() {
   const expression = (table, w) => (table === "bench_prefix" ? `"${w}"*` : `"${w}"`);
   const content = size(db, "search_fts_content") + size(db, "search_fts_docsize");
   print(`   table content (stored once per table, for snippets): ${mb(content)}`);
-  print(`   ${"tokenizer".padEnd(40)} ${"index".padStart(9)} ${"build s".padStart(8)} ${"p50 ms".padStart(7)} ${"p95 ms".padStart(7)}  rows found for lupa / oleskelulupa / kansalaisuus`);
+  print(
+    `   ${"tokenizer".padEnd(40)} ${"index".padStart(9)} ${"build s".padStart(8)} ${"p50 ms".padStart(7)} ${"p95 ms".padStart(7)}  rows found for lupa / oleskelulupa / kansalaisuus`,
+  );
   for (const [table, label] of variants) {
     const index = size(db, `${table}_data`) + size(db, `${table}_idx`);
-    const query = db.prepare(`SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY bm25(${table}, 0, 0, 10, 4, 3, 1) LIMIT 20`);
+    const query = db.prepare(
+      `SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY bm25(${table}, 0, 0, 10, 4, 3, 1) LIMIT 20`,
+    );
     const count = db.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${table} MATCH ?`);
     const samples = await timeCalls((w) => query.all(expression(table, w)), words, ROUNDS);
     const p = percentiles(samples);
     const found = ["lupa", "oleskelulupa", "kansalaisuus"].map((w) => count.get(expression(table, w)).n).join(" / ");
-    print(`   ${label.padEnd(40)} ${mb(index).padStart(9)} ${(buildTimes[table] / 1000).toFixed(1).padStart(8)} ${ms(p.p50).padStart(7)} ${ms(p.p95).padStart(7)}  ${found}`);
+    print(
+      `   ${label.padEnd(40)} ${mb(index).padStart(9)} ${(buildTimes[table] / 1000).toFixed(1).padStart(8)} ${ms(p.p50).padStart(7)} ${ms(p.p95).padStart(7)}  ${found}`,
+    );
   }
-  print(`   (raw MATCH ... ORDER BY bm25 LIMIT 20 through better-sqlite3; "lupa" as a prefix cannot find "oleskelulupa")`);
+  print(
+    `   (raw MATCH ... ORDER BY bm25 LIMIT 20 through better-sqlite3; "lupa" as a prefix cannot find "oleskelulupa")`,
+  );
   print();
 
   // 5. The browser threshold.
-  const everything = await directory.getDirectory("en", parseDirectoryFilters(new URLSearchParams()), { clientFilterLimit: Infinity });
+  const everything = await directory.getDirectory("en", parseDirectoryFilters(new URLSearchParams()), {
+    clientFilterLimit: Infinity,
+  });
   const perUnit = JSON.stringify(everything).length / everything.units.length;
   const { filterUnits } = await import("../../app/utils/directory.ts");
   const sample = everything.units.slice(0, directory.CLIENT_FILTER_LIMIT);
-  const filterSamples = await timeCalls((q) => filterUnits(sample, parseDirectoryFilters(new URLSearchParams({ q }))), ["d", "di", "dig", "digi", "lupa"], ROUNDS * 10);
+  const filterSamples = await timeCalls(
+    (q) => filterUnits(sample, parseDirectoryFilters(new URLSearchParams({ q }))),
+    ["d", "di", "dig", "digi", "lupa"],
+    ROUNDS * 10,
+  );
   print(`5. Browser filtering threshold: ${directory.CLIENT_FILTER_LIMIT} units`);
-  print(`   page data per unit ~${Math.round(perUnit)} bytes → ~${Math.round((perUnit * directory.CLIENT_FILTER_LIMIT) / 1024)} kB of loader data at the threshold (${mb(perUnit * counts.units)} for all ${counts.units})`);
-  print(`   filtering ${sample.length} units in JavaScript per keystroke: p95 ${ms(percentiles(filterSamples).p95)} ms (Node; a phone is ~5x slower)`);
-  print(`   index upkeep: inserting ${counts.texts} unit texts with the triggers took ${insertSeconds.toFixed(1)} s; rebuildSearchIndex() ${rebuildSeconds.toFixed(1)} s`);
+  print(
+    `   page data per unit ~${Math.round(perUnit)} bytes → ~${Math.round((perUnit * directory.CLIENT_FILTER_LIMIT) / 1024)} kB of loader data at the threshold (${mb(perUnit * counts.units)} for all ${counts.units})`,
+  );
+  print(
+    `   filtering ${sample.length} units in JavaScript per keystroke: p95 ${ms(percentiles(filterSamples).p95)} ms (Node; a phone is ~5x slower)`,
+  );
+  print(
+    `   index upkeep: inserting ${counts.texts} unit texts with the triggers took ${insertSeconds.toFixed(1)} s; rebuildSearchIndex() ${rebuildSeconds.toFixed(1)} s`,
+  );
   print(`   database file ${mb(fs.statSync(dbFile).size)} including the two comparison tables`);
 
   print(`Load average at the end: ${load()}`);

@@ -20,7 +20,9 @@ export function run(command, args, { env = process.env, quiet = false } = {}) {
     child.stderr?.on("data", (d) => (output += d));
     child.on("error", reject);
     child.on("exit", (code) =>
-      code === 0 ? resolve(output) : reject(new Error(`${path.basename(command)} ${args.join(" ")} exited with ${code}\n${output}`)),
+      code === 0
+        ? resolve(output)
+        : reject(new Error(`${path.basename(command)} ${args.join(" ")} exited with ${code}\n${output}`)),
     );
   });
 }
@@ -36,7 +38,9 @@ export function buildIsStale() {
       if (entry.isDirectory()) return newer(full);
       return fs.statSync(full).mtimeMs > builtAt;
     });
-  return newer(path.join(projectRoot, "app")) || fs.statSync(path.join(projectRoot, "remix.config.js")).mtimeMs > builtAt;
+  return (
+    newer(path.join(projectRoot, "app")) || fs.statSync(path.join(projectRoot, "remix.config.js")).mtimeMs > builtAt
+  );
 }
 
 /** Build if needed, apply pending migrations, run the idempotent seed. */

@@ -14,9 +14,13 @@ export function ensureSessionSecret({ mode, log = console.log }) {
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, crypto.randomBytes(32).toString("hex"), { mode: 0o600 });
-    log(`start: SESSION_SECRET is not set; created a random one in ${path.relative(projectRoot, file)} (evaluation mode).`);
+    log(
+      `start: SESSION_SECRET is not set; created a random one in ${path.relative(projectRoot, file)} (evaluation mode).`,
+    );
   } else {
-    log(`start: SESSION_SECRET is not set; using the one kept in ${path.relative(projectRoot, file)} (evaluation mode).`);
+    log(
+      `start: SESSION_SECRET is not set; using the one kept in ${path.relative(projectRoot, file)} (evaluation mode).`,
+    );
   }
   process.env.SESSION_SECRET = fs.readFileSync(file, "utf8").trim();
 }

@@ -20,7 +20,8 @@ export function parseArgs(argv) {
     if (arg === "--version" || arg === "-V") args.version = true;
     else if (arg === "--datamodels" || arg === "-d") args.datamodels.push(argv[++i]);
     else if (arg === "--datasource") args.datasource = JSON.parse(argv[++i]);
-    else if (arg === "--enabled-preview-features" || arg === "--extension-types") i++; // not used by the WASM engine
+    else if (arg === "--enabled-preview-features" || arg === "--extension-types")
+      i++; // not used by the WASM engine
     else if (arg === "cli") {
       args.cli = argv[++i];
       break;
@@ -33,8 +34,16 @@ export function parseArgs(argv) {
 const toJson = (value) => JSON.stringify(value, (_key, v) => (typeof v === "bigint" ? Number(v) : v));
 
 const ONE_SHOT = {
-  sqlite: { "can-connect-to-database": sqliteCanConnect, "create-database": sqliteCreateDatabase, "drop-database": sqliteDropDatabase },
-  postgres: { "can-connect-to-database": postgresCanConnect, "create-database": postgresCreateDatabase, "drop-database": postgresDropDatabase },
+  sqlite: {
+    "can-connect-to-database": sqliteCanConnect,
+    "create-database": sqliteCreateDatabase,
+    "drop-database": sqliteDropDatabase,
+  },
+  postgres: {
+    "can-connect-to-database": postgresCanConnect,
+    "create-database": postgresCreateDatabase,
+    "drop-database": postgresDropDatabase,
+  },
 };
 
 /** The one-shot `cli` commands: exit 0, or an ERROR log line with error_code and exit 1. */
@@ -87,7 +96,11 @@ async function runRpc(args, startupError) {
   }
 
   const sendError = (id, data, rpcCode = ENGINE_ERROR_CODE) =>
-    send({ jsonrpc: "2.0", id, error: { code: rpcCode, message: "An error happened. Check the data field for details.", data } });
+    send({
+      jsonrpc: "2.0",
+      id,
+      error: { code: rpcCode, message: "An error happened. Check the data field for details.", data },
+    });
 
   let queue = Promise.resolve();
   let inFlight = null;

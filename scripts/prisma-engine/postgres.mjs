@@ -33,8 +33,10 @@ function databaseIdentity(url) {
   const parsed = new URL(url);
   const host = (parsed.searchParams.get("host") || parsed.hostname || "localhost").toLowerCase();
   const port = parsed.port || "5432";
-  return `${host === "127.0.0.1" || host === "::1" || host === "[::1]" ? "localhost" : host}:${port}` +
-    `/${postgresDatabaseName(url)}?schema=${postgresSchemaName(url)}`;
+  return (
+    `${host === "127.0.0.1" || host === "::1" || host === "[::1]" ? "localhost" : host}:${port}` +
+    `/${postgresDatabaseName(url)}?schema=${postgresSchemaName(url)}`
+  );
 }
 
 /** True when two postgres URLs name the same database and schema (credentials aside). */
@@ -44,8 +46,12 @@ export function samePostgresDatabase(a, b) {
 
 /** Gap 6: a configured shadow database equal to the main one would be wiped by migrate dev. */
 export function assertShadowDistinct(url, shadowDatabaseUrl) {
-  if (shadowDatabaseUrl && isPostgresUrl(url) && isPostgresUrl(shadowDatabaseUrl) &&
-      samePostgresDatabase(url, shadowDatabaseUrl)) {
+  if (
+    shadowDatabaseUrl &&
+    isPostgresUrl(url) &&
+    isPostgresUrl(shadowDatabaseUrl) &&
+    samePostgresDatabase(url, shadowDatabaseUrl)
+  ) {
     throw new Error(
       "The shadow database URL points at the main database. The shadow database is dropped and " +
         "recreated by `migrate dev`; configure a separate, disposable database as shadowDatabaseUrl.",
@@ -170,7 +176,9 @@ async function withClient(url, fn) {
 
 function toEngineError(error, url) {
   if (error?.code === "3D000") {
-    const e = new Error(`Database \`${postgresDatabaseName(url)}\` does not exist on the database server at \`${new URL(url).host}\`.`);
+    const e = new Error(
+      `Database \`${postgresDatabaseName(url)}\` does not exist on the database server at \`${new URL(url).host}\`.`,
+    );
     e.code = "P1003";
     return e;
   }
@@ -195,7 +203,9 @@ const quoteIdent = (name) => `"${String(name).replace(/"/g, '""')}"`;
 export async function postgresCreateDatabase(url) {
   const name = postgresDatabaseName(url);
   try {
-    await withClient(withDatabaseName(url, "postgres"), (client) => client.query(`CREATE DATABASE ${quoteIdent(name)}`));
+    await withClient(withDatabaseName(url, "postgres"), (client) =>
+      client.query(`CREATE DATABASE ${quoteIdent(name)}`),
+    );
   } catch (error) {
     throw toEngineError(error, url);
   }
@@ -205,7 +215,9 @@ export async function postgresCreateDatabase(url) {
 export async function postgresDropDatabase(url) {
   const name = postgresDatabaseName(url);
   try {
-    await withClient(withDatabaseName(url, "postgres"), (client) => client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)}`));
+    await withClient(withDatabaseName(url, "postgres"), (client) =>
+      client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)}`),
+    );
   } catch (error) {
     throw toEngineError(error, url);
   }

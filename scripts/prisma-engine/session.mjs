@@ -5,7 +5,14 @@ import fs from "node:fs";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import { engineLog, log } from "./log.mjs";
 import { loadSchemaEngineWasm, takePanicMessage } from "./wasm.mjs";
-import { createSqliteFactory, ensureMigrationsTable, isSqliteUrl, lazyAdapter, migrationsTableExists, truncateSqliteFile } from "./sqlite.mjs";
+import {
+  createSqliteFactory,
+  ensureMigrationsTable,
+  isSqliteUrl,
+  lazyAdapter,
+  migrationsTableExists,
+  truncateSqliteFile,
+} from "./sqlite.mjs";
 import { createPostgresFactory, isPostgresUrl } from "./postgres.mjs";
 
 /** The provider named in the schema's datasource block ("sqlite", "postgresql", ...), or null. */
@@ -25,12 +32,14 @@ export async function createAdapterFactory({ datasource, datamodels, cwd, state 
   if (isPostgresUrl(url)) return createPostgresFactory({ url, shadowDatabaseUrl, state });
   if (isSqliteUrl(url)) return createSqliteFactory({ url, shadowDatabaseUrl, cwd, state });
   if (url) {
-    throw new Error(`Unsupported datasource URL scheme "${String(url).split(":")[0]}:" (the stand-in supports file: and postgres:).`);
+    throw new Error(
+      `Unsupported datasource URL scheme "${String(url).split(":")[0]}:" (the stand-in supports file: and postgres:).`,
+    );
   }
   // No URL (e.g. `migrate diff --from-empty --to-schema`): SQLite needs no server, use memory.
   const provider = schemaProvider(datamodels);
   if (provider === "sqlite") return createSqliteFactory({ url: "file::memory:", shadowDatabaseUrl, cwd, state });
-  const kind = { provider: provider === "postgresql" ? "postgres" : provider ?? "postgres", adapterName: "none" };
+  const kind = { provider: provider === "postgresql" ? "postgres" : (provider ?? "postgres"), adapterName: "none" };
   return {
     ...kind,
     // Fails only when a command really needs the database (the engine connects at start).
@@ -62,9 +71,10 @@ export function errorData(error, errorRegistry) {
         });
   const isPanic = error instanceof WebAssembly.RuntimeError || error?.name === "RuntimeError" || !!error?.is_panic;
   const panicMessage = isPanic ? takePanicMessage() : null;
-  const meta = error?.meta && typeof error.meta === "object"
-    ? Object.fromEntries(Object.entries(error.meta).map(([k, v]) => [k, explain(v)]))
-    : error?.meta ?? null;
+  const meta =
+    error?.meta && typeof error.meta === "object"
+      ? Object.fromEntries(Object.entries(error.meta).map(([k, v]) => [k, explain(v)]))
+      : (error?.meta ?? null);
   return {
     is_panic: isPanic,
     message: panicMessage ?? explain(error?.message ?? String(error)),
@@ -87,7 +97,12 @@ export class EngineSession {
 
   async start() {
     this.wasm = await loadSchemaEngineWasm();
-    this.factory = await createAdapterFactory({ datasource: this.datasource, datamodels: this.datamodels, cwd: this.cwd, state: this.state });
+    this.factory = await createAdapterFactory({
+      datasource: this.datasource,
+      datamodels: this.datamodels,
+      cwd: this.cwd,
+      state: this.state,
+    });
     this.bound = bindMigrationAwareSqlAdapterFactory(this.factory);
     await this.newEngine();
     return this;
@@ -149,7 +164,12 @@ export class EngineSession {
       case "dropDatabase":
         throw new Error(`${method} is only available in the one-shot \`cli\` mode of the stand-in.`);
       default: {
-        if (typeof this.engine[method] !== "function" || method.startsWith("_") || method === "free" || method === "constructor") {
+        if (
+          typeof this.engine[method] !== "function" ||
+          method.startsWith("_") ||
+          method === "free" ||
+          method === "constructor"
+        ) {
           const error = new Error(`Unknown method: ${method}`);
           error.rpcCode = -32601;
           throw error;

@@ -29,7 +29,9 @@ export function isSqliteUrl(url) {
  * A relative path is resolved against `cwd`, as the native engine does.
  */
 export function sqliteFilePath(url, cwd = process.cwd()) {
-  const file = String(url).replace(/^(file|sqlite):(\/\/(?=\/))?/, "").replace(/\?.*$/, "");
+  const file = String(url)
+    .replace(/^(file|sqlite):(\/\/(?=\/))?/, "")
+    .replace(/\?.*$/, "");
   if (file === "" || file === ":memory:") return ":memory:";
   return path.resolve(cwd, file);
 }

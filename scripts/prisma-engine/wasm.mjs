@@ -10,7 +10,12 @@ let loaded;
 
 // A Rust panic inside the engine reports its message here before the WASM traps
 // (RuntimeError: unreachable). Without this global the glue itself throws and kills the process.
-const panicRegistry = { message: null, set_message(message) { this.message = message; } };
+const panicRegistry = {
+  message: null,
+  set_message(message) {
+    this.message = message;
+  },
+};
 globalThis.PRISMA_WASM_PANIC_REGISTRY ??= panicRegistry;
 
 /** The message of the last engine panic, or null; reading it clears it. */

@@ -12,7 +12,9 @@ async function gotoHydrated(page: Page, url: string) {
 }
 
 test.describe("the unit directory", () => {
-  test("typing digi leaves only the Digital Services Unit, at once, without a request, and the address follows", async ({ page }) => {
+  test("typing digi leaves only the Digital Services Unit, at once, without a request, and the address follows", async ({
+    page,
+  }) => {
     await gotoHydrated(page, "/en/units");
     await expect(cards(page)).toHaveCount(13);
     const search = page.getByLabel("Search units");
@@ -150,7 +152,9 @@ test.describe("the organisation chart", () => {
     await expect(page).toHaveURL(/\/en\/units\/digital-services-unit$/);
   });
 
-  test("a unit page shows its place: breadcrumbs from the Director General, and a link into the chart", async ({ page }) => {
+  test("a unit page shows its place: breadcrumbs from the Director General, and a link into the chart", async ({
+    page,
+  }) => {
     await page.goto("/en/units/digital-services-unit");
     const crumbs = page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("listitem");
     await expect(crumbs).toHaveText(["Director General", "Digital Services Unit"]);
@@ -189,9 +193,24 @@ test.describe("site search", () => {
 });
 
 const texts = {
-  fi: { search: "lupa", noHits: "Haulla ”qqqzzz” ei löytynyt mitään.", empty: "Hakuasi vastaavaa osastoa tai yksikköä ei löytynyt.", chart: "Organisaatiokaavio" },
-  sv: { search: "permit", noHits: "Sökningen ”qqqzzz” gav inga träffar.", empty: "Ingen avdelning eller enhet motsvarar din sökning.", chart: "Organisationsschema" },
-  en: { search: "unit", noHits: "Nothing was found for “qqqzzz”.", empty: "No department or unit matches your search.", chart: "Organisation chart" },
+  fi: {
+    search: "lupa",
+    noHits: "Haulla ”qqqzzz” ei löytynyt mitään.",
+    empty: "Hakuasi vastaavaa osastoa tai yksikköä ei löytynyt.",
+    chart: "Organisaatiokaavio",
+  },
+  sv: {
+    search: "permit",
+    noHits: "Sökningen ”qqqzzz” gav inga träffar.",
+    empty: "Ingen avdelning eller enhet motsvarar din sökning.",
+    chart: "Organisationsschema",
+  },
+  en: {
+    search: "unit",
+    noHits: "Nothing was found for “qqqzzz”.",
+    empty: "No department or unit matches your search.",
+    chart: "Organisation chart",
+  },
 } as const;
 
 for (const [lang, t] of Object.entries(texts)) {

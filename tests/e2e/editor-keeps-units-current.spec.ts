@@ -80,7 +80,9 @@ test("the HR editor changes a description, a reader sees it, the history shows t
   await reader.close();
 });
 
-test("two editors save the same unit: one save, one conflict page (409) with the loser's text intact", async ({ browser }) => {
+test("two editors save the same unit: one save, one conflict page (409) with the loser's text intact", async ({
+  browser,
+}) => {
   const unitPath = "/en/units/finance-and-administration-unit";
   const [first, second] = await Promise.all([browser.newContext(), browser.newContext()]);
   const hr = await first.newPage();
@@ -99,10 +101,15 @@ test("two editors save the same unit: one save, one conflict page (409) with the
   const adminText = "Finance and Administration also handles procurement and travel.";
   await description(admin).fill(adminText);
   await changeNote(admin).fill("Procurement added");
-  const [conflict] = await Promise.all([savePost(admin), admin.getByRole("button", { name: "Save", exact: true }).click()]);
+  const [conflict] = await Promise.all([
+    savePost(admin),
+    admin.getByRole("button", { name: "Save", exact: true }).click(),
+  ]);
   expect(conflict.status()).toBe(409);
   const panel = admin.locator(".conflict");
-  await expect(panel.getByRole("heading", { level: 2 })).toHaveText("Someone else saved this page while you were editing");
+  await expect(panel.getByRole("heading", { level: 2 })).toHaveText(
+    "Someone else saved this page while you were editing",
+  );
   await expect(panel).toContainText("Demo HR Editor saved version 2");
   await expect(panel).toContainText("Budget work described");
   await expect(panel.locator("ins").filter({ hasText: "budget" })).toBeVisible();
@@ -178,7 +185,11 @@ test("invalid input keeps what was typed and explains it next to the fields", as
 });
 
 test("signed-out visitors are sent to sign in and come back; a newcomer gets 403", async ({ page }) => {
-  for (const path of ["/en/units/digital-services-unit/edit", "/en/units/digital-services-unit/history", "/en/strategy/edit"]) {
+  for (const path of [
+    "/en/units/digital-services-unit/edit",
+    "/en/units/digital-services-unit/history",
+    "/en/strategy/edit",
+  ]) {
     await page.context().clearCookies();
     await page.goto(path);
     await expect(page).toHaveURL(`/en/login?${new URLSearchParams({ redirectTo: path })}`);
@@ -191,7 +202,12 @@ test("signed-out visitors are sent to sign in and come back; a newcomer gets 403
 
   await page.context().clearCookies();
   await signIn(page, "newcomer@migri.example");
-  for (const path of ["/en/units/digital-services-unit/edit", "/en/units/digital-services-unit/history", "/en/values/edit", "/en/editor"]) {
+  for (const path of [
+    "/en/units/digital-services-unit/edit",
+    "/en/units/digital-services-unit/history",
+    "/en/values/edit",
+    "/en/editor",
+  ]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(403);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Access denied");
@@ -206,7 +222,13 @@ test("signed-out visitors are sent to sign in and come back; a newcomer gets 403
 for (const lang of ["fi", "sv"] as const) {
   test(`the editing and history pages pass axe in ${lang}`, async ({ page }) => {
     await signIn(page, "hr@migri.example", lang);
-    for (const path of ["/units/customer-relations-unit/edit", "/units/customer-relations-unit/history", "/goals/edit", "/values/history", "/editor"]) {
+    for (const path of [
+      "/units/customer-relations-unit/edit",
+      "/units/customer-relations-unit/history",
+      "/goals/edit",
+      "/values/history",
+      "/editor",
+    ]) {
       await page.goto(`/${lang}${path}`);
       await expectPageBasics(page);
       await expectNoAxeViolations(page);
@@ -244,11 +266,17 @@ test.describe("with JavaScript disabled", () => {
 
     await description(page).fill("My own wording, typed without JavaScript.");
     await changeNote(page).fill("My change");
-    const [response] = await Promise.all([savePost(page), page.getByRole("button", { name: "Save", exact: true }).click()]);
+    const [response] = await Promise.all([
+      savePost(page),
+      page.getByRole("button", { name: "Save", exact: true }).click(),
+    ]);
     expect(response.status()).toBe(409);
     await expect(page.locator(".conflict h2")).toHaveText("Someone else saved this page while you were editing");
     await expect(page.locator(".conflict")).toContainText("Demo Admin saved version 3");
     await expect(description(page)).toHaveValue("My own wording, typed without JavaScript.");
-    await expect(page.getByRole("link", { name: "Discard my changes and load the current version" })).toHaveAttribute("href", `${unitPath}/edit`);
+    await expect(page.getByRole("link", { name: "Discard my changes and load the current version" })).toHaveAttribute(
+      "href",
+      `${unitPath}/edit`,
+    );
   });
 });

@@ -4,9 +4,30 @@ import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations, expectPageBasics } from "./support";
 
 const pages = {
-  fi: ["Tervetuloa Migriin", "Strategia 2023–2027", "Arvomme", "Tavoitteemme", "Osastot ja yksiköt", "Saavutettavuusseloste"],
-  sv: ["Välkommen till Migri", "Strategi 2023–2027", "Våra värderingar", "Våra mål", "Avdelningar och enheter", "Tillgänglighetsutlåtande"],
-  en: ["Welcome to Migri", "Strategy 2023–2027", "Our values", "Our goals", "Departments and units", "Accessibility statement"],
+  fi: [
+    "Tervetuloa Migriin",
+    "Strategia 2023–2027",
+    "Arvomme",
+    "Tavoitteemme",
+    "Osastot ja yksiköt",
+    "Saavutettavuusseloste",
+  ],
+  sv: [
+    "Välkommen till Migri",
+    "Strategi 2023–2027",
+    "Våra värderingar",
+    "Våra mål",
+    "Avdelningar och enheter",
+    "Tillgänglighetsutlåtande",
+  ],
+  en: [
+    "Welcome to Migri",
+    "Strategy 2023–2027",
+    "Our values",
+    "Our goals",
+    "Departments and units",
+    "Accessibility statement",
+  ],
 } as const;
 const paths = ["", "/strategy", "/values", "/goals", "/units", "/accessibility"];
 
@@ -16,7 +37,10 @@ for (const [lang, headings] of Object.entries(pages)) {
       await page.goto(`/${lang}${path}`);
       await expect(page.locator("html")).toHaveAttribute("lang", lang);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(headings[i]);
-      await expect(page.locator('link[rel="alternate"][hreflang="sv"]')).toHaveAttribute("href", new RegExp(`/sv${path}$`));
+      await expect(page.locator('link[rel="alternate"][hreflang="sv"]')).toHaveAttribute(
+        "href",
+        new RegExp(`/sv${path}$`),
+      );
       await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", new RegExp(`/${lang}${path}$`));
       await expectPageBasics(page);
       await expectNoAxeViolations(page);
@@ -49,7 +73,9 @@ test("Swedish values fall back to English with a notice, never invented Swedish"
   await expect(names.first().locator("span")).toHaveAttribute("lang", "en");
 });
 
-test("an untranslated unit shows the fallback notice in the reader's language, marked with the text's language", async ({ page }) => {
+test("an untranslated unit shows the fallback notice in the reader's language, marked with the text's language", async ({
+  page,
+}) => {
   await page.goto("/fi/units/digital-services-unit");
   const block = page.locator('[lang="en"]').filter({ has: page.getByRole("heading", { level: 1 }) });
   await expect(block.getByRole("heading", { level: 1 })).toHaveText("Digital Services Unit");
@@ -81,7 +107,10 @@ test.describe("with JavaScript disabled", () => {
 
 test.describe("unprefixed URLs", () => {
   test("redirect by Accept-Language, keeping the query", async ({ browser }) => {
-    const context = await browser.newContext({ locale: "sv-FI", extraHTTPHeaders: { "Accept-Language": "sv-FI,sv;q=0.9" } });
+    const context = await browser.newContext({
+      locale: "sv-FI",
+      extraHTTPHeaders: { "Accept-Language": "sv-FI,sv;q=0.9" },
+    });
     const page = await context.newPage();
     const response = await page.request.get("/units?kind=unit", { maxRedirects: 0 });
     expect(response.status()).toBe(302);

@@ -29,7 +29,9 @@ async function personId(page: Page, name: string): Promise<string> {
   return href!.split("/").pop()!;
 }
 
-test("the newcomer completes a step and acknowledges the values; the supervisor sees the progress change, others get 403", async ({ browser }) => {
+test("the newcomer completes a step and acknowledges the values; the supervisor sees the progress change, others get 403", async ({
+  browser,
+}) => {
   const manager = await signedInPage(browser, "manager@migri.example");
   await manager.goto("/en/team");
   await expect(manager.getByRole("heading", { level: 1 })).toHaveText("My team's onboarding");
@@ -59,14 +61,25 @@ test("the newcomer completes a step and acknowledges the values; the supervisor 
   await expect(newcomer).toHaveURL(/\/en\/values$/);
   await newcomer.getByRole("button", { name: "I have read and understood" }).click();
   await expect(newcomer.getByText("Thank you. Your confirmation has been recorded.")).toBeVisible();
-  await expect(newcomer.getByText(/You confirmed that you have read and understood this page on \d\d\/\d\d\/\d{4}/)).toBeVisible();
+  await expect(
+    newcomer.getByText(/You confirmed that you have read and understood this page on \d\d\/\d\d\/\d{4}/),
+  ).toBeVisible();
   await newcomer.getByRole("link", { name: "My onboarding" }).first().click();
-  await expect(newcomer.locator("li.task", { has: newcomer.getByRole("heading", { name: "Read our values" }) }).locator(".tag").first()).toHaveText("Completed");
+  await expect(
+    newcomer
+      .locator("li.task", { has: newcomer.getByRole("heading", { name: "Read our values" }) })
+      .locator(".tag")
+      .first(),
+  ).toHaveText("Completed");
   expect(await progressOf(newcomer)).toEqual([done + 2, total]);
 
   // The supervisor sees the change.
   await manager.reload();
-  const after = await manager.getByRole("row", { name: /Demo Newcomer/ }).getByRole("cell").nth(1).innerText();
+  const after = await manager
+    .getByRole("row", { name: /Demo Newcomer/ })
+    .getByRole("cell")
+    .nth(1)
+    .innerText();
   expect(after).not.toBe(before);
   expect(after).toMatch(new RegExp(`^${done + 2}/${total} `));
   await manager.getByRole("link", { name: "Demo Newcomer", exact: true }).click();
@@ -100,14 +113,19 @@ test("HR filters by unit and downloads the table as CSV", async ({ browser }) =>
   await expect(table.getByRole("link", { name: "Demo Newcomer Two" })).toBeVisible();
   await expect(table.getByRole("link", { name: "Demo Newcomer", exact: true })).toHaveCount(0);
 
-  const [download] = await Promise.all([hr.waitForEvent("download"), hr.getByRole("link", { name: "Lataa taulukko (CSV)" }).click()]);
+  const [download] = await Promise.all([
+    hr.waitForEvent("download"),
+    hr.getByRole("link", { name: "Lataa taulukko (CSV)" }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^onboarding-\d{4}-\d{2}-\d{2}\.csv$/);
   const bytes = fs.readFileSync((await download.path())!);
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const lines = bytes.subarray(3).toString("utf8").split("\r\n").filter(Boolean);
   expect(lines[0]).toMatch(/^Nimi;Sähköposti;Yksikkö;Esihenkilö;Aloituspäivä;Tila;/);
   expect(lines).toHaveLength(2);
-  expect(lines[1]).toMatch(/^Demo Newcomer Two;newcomer2@migri\.example;Customer Relations Unit;Demo Supervisor Two;\d{1,2}\.\d{1,2}\.\d{4};Kesken;/);
+  expect(lines[1]).toMatch(
+    /^Demo Newcomer Two;newcomer2@migri\.example;Customer Relations Unit;Demo Supervisor Two;\d{1,2}\.\d{1,2}\.\d{4};Kesken;/,
+  );
   await hr.context().close();
 });
 
@@ -115,22 +133,37 @@ test.describe("without JavaScript", () => {
   test("a status change (with its error) and an acknowledgement work with plain forms", async ({ browser }) => {
     const page = await signedInPage(browser, "newcomer2@migri.example", { javaScriptEnabled: false });
     await page.goto("/en/onboarding");
-    const review = page.locator("li.task", { has: page.getByRole("heading", { name: "Review your onboarding with your supervisor" }) });
+    const review = page.locator("li.task", {
+      has: page.getByRole("heading", { name: "Review your onboarding with your supervisor" }),
+    });
     await review.getByRole("radio", { name: "Cannot start yet" }).check();
     await review.getByRole("button", { name: /Save status/ }).click();
     await expect(page.getByRole("heading", { name: "Please correct the following:" })).toBeVisible();
-    await expect(page.locator("li.task", { has: page.getByRole("heading", { name: "Review your onboarding with your supervisor" }) }).getByText("Tell why this step cannot start yet.")).toBeVisible();
-    const again = page.locator("li.task", { has: page.getByRole("heading", { name: "Review your onboarding with your supervisor" }) });
+    await expect(
+      page
+        .locator("li.task", { has: page.getByRole("heading", { name: "Review your onboarding with your supervisor" }) })
+        .getByText("Tell why this step cannot start yet."),
+    ).toBeVisible();
+    const again = page.locator("li.task", {
+      has: page.getByRole("heading", { name: "Review your onboarding with your supervisor" }),
+    });
     await again.getByLabel("If it cannot start yet, why?").fill("My trial period has not been agreed yet.");
     await again.getByRole("button", { name: /Save status/ }).click();
-    await expect(page.getByRole("status")).toContainText("Status saved: Review your onboarding with your supervisor – Cannot start yet");
+    await expect(page.getByRole("status")).toContainText(
+      "Status saved: Review your onboarding with your supervisor – Cannot start yet",
+    );
     await expect(page.getByText("Cannot start yet: My trial period has not been agreed yet.")).toBeVisible();
 
     await page.goto("/en/goals");
     await page.getByRole("button", { name: "I have read and understood" }).click();
     await expect(page.getByText("The matching step of your onboarding plan is now completed.")).toBeVisible();
     await page.goto("/en/onboarding");
-    await expect(page.locator("li.task", { has: page.getByRole("heading", { name: "Read our goals" }) }).locator(".tag").first()).toHaveText("Completed");
+    await expect(
+      page
+        .locator("li.task", { has: page.getByRole("heading", { name: "Read our goals" }) })
+        .locator(".tag")
+        .first(),
+    ).toHaveText("Completed");
     await page.context().close();
   });
 });
@@ -163,7 +196,12 @@ for (const lang of LANGS) {
     const page = await signedInPage(browser, "hr@migri.example");
     await page.goto(`/${lang}/onboarding/templates?unit=digital-services-unit`);
     const editHref = await page.locator('td a[href*="/onboarding/templates/"]').first().getAttribute("href");
-    for (const path of ["/hr/onboarding", "/onboarding/templates?unit=digital-services-unit", "/onboarding/templates/new?scope=agency", editHref!.replace(`/${lang}`, "")]) {
+    for (const path of [
+      "/hr/onboarding",
+      "/onboarding/templates?unit=digital-services-unit",
+      "/onboarding/templates/new?scope=agency",
+      editHref!.replace(`/${lang}`, ""),
+    ]) {
       await page.goto(`/${lang}${path}`);
       await expect(page.locator("html")).toHaveAttribute("lang", lang);
       await expectPageBasics(page);

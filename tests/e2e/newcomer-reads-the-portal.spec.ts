@@ -26,7 +26,11 @@ test("a newcomer visits every page through the navigation, and each passes axe",
 
   await nav.getByRole("link", { name: "Values" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Our values");
-  await expect(page.getByRole("heading", { level: 2 })).toHaveText(["Reliable", "Open and transparent", "Bold and proactive"]);
+  await expect(page.getByRole("heading", { level: 2 })).toHaveText([
+    "Reliable",
+    "Open and transparent",
+    "Bold and proactive",
+  ]);
   await expectPageBasics(page);
   await expectNoAxeViolations(page);
   titles.add(await page.title());
@@ -99,7 +103,9 @@ test("an error gets a plain error page, never a stack trace", async ({ page }) =
   await expectNoAxeViolations(page);
 });
 
-test("accessibility feedback: errors next to the field, nothing lost, then saved with the 14-day promise", async ({ page }) => {
+test("accessibility feedback: errors next to the field, nothing lost, then saved with the 14-day promise", async ({
+  page,
+}) => {
   await page.goto("/en/accessibility");
   await page.getByLabel("Your email address").fill("not-an-email");
   await page.getByLabel("Your name").fill("Maija Meikäläinen");

@@ -4,10 +4,13 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations, expectPageBasics, signIn } from "./support";
 
-const GOAL_1 = "Our work is of good quality, our processes are smooth and efficient and the way we work is predictable.";
+const GOAL_1 =
+  "Our work is of good quality, our processes are smooth and efficient and the way we work is predictable.";
 const GOAL_2 = "The customer experience with us is excellent.";
 
-test("the supervisor composes, publishes and shares a summary; a team member opens it; the revoked link answers 410", async ({ browser }) => {
+test("the supervisor composes, publishes and shares a summary; a team member opens it; the revoked link answers 410", async ({
+  browser,
+}) => {
   test.setTimeout(60_000);
   const supervisorContext = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
   const page = await supervisorContext.newPage();
@@ -38,7 +41,9 @@ test("the supervisor composes, publishes and shares a summary; a team member ope
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
   await expect(page.getByRole("heading", { level: 2, name: `Goal 1 ${GOAL_1}` })).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: `Goal 2 ${GOAL_2}` })).toBeVisible();
-  await expect(page.getByRole("row", { name: /Answer every enquiry within two working days Aino Virtanen 30\/06\/2027/ })).toBeVisible();
+  await expect(
+    page.getByRole("row", { name: /Answer every enquiry within two working days Aino Virtanen 30\/06\/2027/ }),
+  ).toBeVisible();
   await expect(page.getByText("Written by Demo Supervisor. Last updated")).toBeVisible();
   await expect(page.getByRole("link", { name: "Download PDF" })).toHaveAttribute("href", /^\/summaries\/\d+\.pdf$/);
 
@@ -106,7 +111,9 @@ test("composing and sharing work without JavaScript", async ({ browser }) => {
   await expect(page.getByRole("textbox", { name: "Jakolinkki 1" })).toHaveCount(0);
   await page.getByRole("button", { name: "Luo jakolinkki" }).click();
   // No copy button without JavaScript: the link is in a field to select and copy.
-  await expect(page.getByRole("textbox", { name: "Jakolinkki 1" })).toHaveValue(/\/fi\/summaries\/shared\/[A-Za-z0-9_-]{43}$/);
+  await expect(page.getByRole("textbox", { name: "Jakolinkki 1" })).toHaveValue(
+    /\/fi\/summaries\/shared\/[A-Za-z0-9_-]{43}$/,
+  );
   await expect(page.getByRole("button", { name: "Kopioi linkki" })).toHaveCount(0);
   await noJs.close();
 });
@@ -124,7 +131,13 @@ for (const lang of ["fi", "sv", "en"] as const) {
     // A Finnish summary to read, posted through the same form (the page's cookies, real HTTP).
     const title = `Tiimin tavoitteet ${lang} ${Date.now()}`;
     const created = await page.request.post(`/${lang}/summaries/new`, {
-      form: { title, lang: "fi", "goal-quality.selected": "on", "goal-quality.teamText": "Teemme työn hyvin – ä ö å.", intent: "publish" },
+      form: {
+        title,
+        lang: "fi",
+        "goal-quality.selected": "on",
+        "goal-quality.teamText": "Teemme työn hyvin – ä ö å.",
+        intent: "publish",
+      },
       maxRedirects: 0,
     });
     expect(created.status()).toBe(302);
@@ -152,7 +165,9 @@ for (const lang of ["fi", "sv", "en"] as const) {
       // A form sent back with errors is accessible too, with the errors summarised and focused.
       await page.goto("/en/summaries/new");
       await page.getByRole("button", { name: "Publish" }).click();
-      await expect(page.getByRole("alert")).toContainText("Choose at least one goal or vision point before publishing.");
+      await expect(page.getByRole("alert")).toContainText(
+        "Choose at least one goal or vision point before publishing.",
+      );
       await expect(page.locator(".error-summary")).toBeFocused();
       await expectNoAxeViolations(page);
     }

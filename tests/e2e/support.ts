@@ -4,7 +4,9 @@ import { expect, type Page } from "@playwright/test";
 /** axe-core with the WCAG 2.1 A and AA rules: the page must have no violations. */
 export async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
+  );
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
 
@@ -22,7 +24,11 @@ export const DEMO_PASSWORD = "migri-demo-2026";
 
 /** Signs in through the sign-in page, as a person would. */
 export async function signIn(page: Page, email: string, lang: "fi" | "sv" | "en" = "en") {
-  const labels = { fi: ["Sähköpostiosoite", "Salasana", "Kirjaudu sisään"], sv: ["E-postadress", "Lösenord", "Logga in"], en: ["Email address", "Password", "Sign in"] }[lang];
+  const labels = {
+    fi: ["Sähköpostiosoite", "Salasana", "Kirjaudu sisään"],
+    sv: ["E-postadress", "Lösenord", "Logga in"],
+    en: ["Email address", "Password", "Sign in"],
+  }[lang];
   await page.goto(`/${lang}/login`);
   await page.getByLabel(labels[0]).fill(email);
   await page.getByLabel(labels[1], { exact: true }).fill(DEMO_PASSWORD);

@@ -30,7 +30,12 @@ describe("permission matrix for user administration", () => {
     await prisma.user.upsert({
       where: { email: TARGET },
       update: {},
-      create: { email: TARGET, name: "Matrix Target", role: "employee", passwordHash: await hashPassword("matrix-target-password") },
+      create: {
+        email: TARGET,
+        name: "Matrix Target",
+        role: "employee",
+        passwordHash: await hashPassword("matrix-target-password"),
+      },
     });
   });
 
@@ -90,7 +95,9 @@ describe("user changes", () => {
     const user = await prisma.user.findUniqueOrThrow({ where: { email }, include: { editableUnits: true } });
     expect(user.passwordHash).not.toContain("aino-password-123");
     expect(user.editableUnits).toHaveLength(1);
-    expect(await prisma.auditEvent.findFirst({ where: { action: "user.create", targetId: String(user.id) } })).toMatchObject({
+    expect(
+      await prisma.auditEvent.findFirst({ where: { action: "user.create", targetId: String(user.id) } }),
+    ).toMatchObject({
       actorEmail: "admin@migri.example",
     });
     const aino = new Client(server);
@@ -99,14 +106,24 @@ describe("user changes", () => {
 
   it("keeps what was typed and says what is wrong", async () => {
     const admin = await signedIn("admin@migri.example");
-    const response = await admin.post("/en/admin/users/new", { name: "Kalle", email: "not-an-email", role: "employee", password: "short" });
+    const response = await admin.post("/en/admin/users/new", {
+      name: "Kalle",
+      email: "not-an-email",
+      role: "employee",
+      password: "short",
+    });
     expect(response.status).toBe(400);
     const html = await response.text();
     expect(html).toContain('value="Kalle"');
     expect(html).toContain("Enter an email address like name@example.fi.");
     expect(html).toContain("Use at least 12 characters.");
     expect(html).not.toContain('value="short"');
-    const taken = await admin.post("/en/admin/users/new", { name: "Dup", email: "hr@migri.example", role: "employee", password: "a-long-enough-password" });
+    const taken = await admin.post("/en/admin/users/new", {
+      name: "Dup",
+      email: "hr@migri.example",
+      role: "employee",
+      password: "a-long-enough-password",
+    });
     expect(taken.status).toBe(409);
     expect(await taken.text()).toContain("A user with this email address already exists.");
   });
@@ -114,15 +131,25 @@ describe("user changes", () => {
   it("changing a role ends the person's sessions and is audited", async () => {
     const admin = await signedIn("admin@migri.example");
     const email = uniqueEmail();
-    await admin.post("/en/admin/users/new", { name: "Role Change", email, role: "employee", homeUnitId: "", password: "role-change-password" });
+    await admin.post("/en/admin/users/new", {
+      name: "Role Change",
+      email,
+      role: "employee",
+      homeUnitId: "",
+      password: "role-change-password",
+    });
     const person = new Client(server);
     await person.signIn(email, "role-change-password");
     expect((await person.get("/en/account")).status).toBe(200);
 
     const id = await userId(email);
-    expect((await admin.post(`/en/admin/users/${id}`, { intent: "access", role: "hr_editor", homeUnitId: "" })).status).toBe(302);
+    expect(
+      (await admin.post(`/en/admin/users/${id}`, { intent: "access", role: "hr_editor", homeUnitId: "" })).status,
+    ).toBe(302);
     expect((await person.get("/en/account")).status).toBe(302); // signed out
-    expect(await prisma.auditEvent.findFirst({ where: { action: "user.role_change", targetId: String(id) } })).toMatchObject({
+    expect(
+      await prisma.auditEvent.findFirst({ where: { action: "user.role_change", targetId: String(id) } }),
+    ).toMatchObject({
       details: JSON.stringify({ email, from: "employee", to: "hr_editor" }),
     });
   });
@@ -130,7 +157,13 @@ describe("user changes", () => {
   it("disabling a user ends their sessions and refuses their sign-in; an admin cannot disable themselves", async () => {
     const admin = await signedIn("admin@migri.example");
     const email = uniqueEmail();
-    await admin.post("/en/admin/users/new", { name: "Leaving", email, role: "employee", homeUnitId: "", password: "leaving-password-1" });
+    await admin.post("/en/admin/users/new", {
+      name: "Leaving",
+      email,
+      role: "employee",
+      homeUnitId: "",
+      password: "leaving-password-1",
+    });
     const person = new Client(server);
     await person.signIn(email, "leaving-password-1");
     const id = await userId(email);
@@ -155,7 +188,9 @@ describe("audit log", () => {
 
   it("is append-only, even for code that tries", async () => {
     const event = await prisma.auditEvent.findFirstOrThrow();
-    await expect(prisma.auditEvent.update({ where: { id: event.id }, data: { action: "tampered" } })).rejects.toThrow(/append-only/);
+    await expect(prisma.auditEvent.update({ where: { id: event.id }, data: { action: "tampered" } })).rejects.toThrow(
+      /append-only/,
+    );
     await expect(prisma.auditEvent.deleteMany()).rejects.toThrow(/append-only/);
   });
 });

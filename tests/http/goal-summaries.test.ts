@@ -63,7 +63,11 @@ function pdfToText(pdf: Buffer): Promise<string> {
     child.stdout.on("data", (d) => (out += d));
     child.stderr.on("data", (d) => (err += d));
     child.on("error", (e: NodeJS.ErrnoException) =>
-      reject(e.code === "ENOENT" ? new Error("pdftotext is missing: install poppler-utils (apt-get install poppler-utils)") : e),
+      reject(
+        e.code === "ENOENT"
+          ? new Error("pdftotext is missing: install poppler-utils (apt-get install poppler-utils)")
+          : e,
+      ),
     );
     child.on("close", (code) => (code === 0 ? resolve(out) : reject(new Error(`pdftotext failed (${code}): ${err}`))));
     child.stdin.end(pdf);
@@ -76,13 +80,20 @@ afterAll(async () => {
 
 describe("composing", () => {
   it("is for supervisors, HR editors and admins; others get 403", async () => {
-    for (const email of ["manager@migri.example", "manager2@migri.example", "hr@migri.example", "admin@migri.example"]) {
+    for (const email of [
+      "manager@migri.example",
+      "manager2@migri.example",
+      "hr@migri.example",
+      "admin@migri.example",
+    ]) {
       expect((await (await as(email)).get("/fi/summaries/new")).status, email).toBe(200);
     }
     for (const email of ["newcomer@migri.example", "editor@migri.example"]) {
       const client = await as(email);
       expect((await client.get("/fi/summaries/new")).status, email).toBe(403);
-      expect((await client.post("/fi/summaries/new", { title: "x", lang: "fi", intent: "save" })).status, email).toBe(403);
+      expect((await client.post("/fi/summaries/new", { title: "x", lang: "fi", intent: "save" })).status, email).toBe(
+        403,
+      );
     }
     const signedOut = await new Client(server).get("/sv/summaries/new");
     expect(signedOut.status).toBe(302);
@@ -94,9 +105,14 @@ describe("composing", () => {
     const response = await manager.post("/en/summaries/new", { title: "Work in progress", lang: "en", intent: "save" });
     expect(response.status).toBe(302);
     const id = Number(/\/summaries\/(\d+)\/edit\?saved=draft$/.exec(response.headers.get("Location")!)![1]);
-    expect(await prisma.teamSummary.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "draft", publishedAt: null });
+    expect(await prisma.teamSummary.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "draft",
+      publishedAt: null,
+    });
     expect((await (await as("newcomer@migri.example")).get(`/en/summaries/${id}`)).status).toBe(403);
-    expect(await (await (await as("newcomer@migri.example")).get("/en/summaries")).text()).not.toContain("Work in progress");
+    expect(await (await (await as("newcomer@migri.example")).get("/en/summaries")).text()).not.toContain(
+      "Work in progress",
+    );
 
     const published = await manager.post(`/en/summaries/${id}/edit`, {
       title: "Work in progress",
@@ -166,7 +182,9 @@ describe("reading and managing another supervisor's summary", () => {
     const other = await as("manager2@migri.example");
     expect((await other.get(`/en/summaries/${id}`)).status).toBe(403);
     expect((await other.get(`/en/summaries/${id}/edit`)).status).toBe(403);
-    expect((await other.post(`/en/summaries/${id}/edit`, { title: "Hijacked", lang: "en", intent: "save" })).status).toBe(403);
+    expect(
+      (await other.post(`/en/summaries/${id}/edit`, { title: "Hijacked", lang: "en", intent: "save" })).status,
+    ).toBe(403);
     expect((await other.post(`/en/summaries/${id}`, { intent: "share", expiresOn: "" })).status).toBe(403);
     expect((await other.post(`/en/summaries/${id}`, { intent: "revoke", linkId: String(link.id) })).status).toBe(403);
     expect((await other.post(`/en/summaries/${id}/edit`, { intent: "delete" })).status).toBe(403);
@@ -208,7 +226,10 @@ describe("reading and managing another supervisor's summary", () => {
       intent: "save",
     });
     expect(response.headers.get("Location")).toBe(`/en/summaries/${id}?saved=1`);
-    const after = await prisma.teamSummary.findUniqueOrThrow({ where: { id }, include: { items: { orderBy: { position: "asc" } } } });
+    const after = await prisma.teamSummary.findUniqueOrThrow({
+      where: { id },
+      include: { items: { orderBy: { position: "asc" } } },
+    });
     expect(after.status).toBe("published");
     expect(after.updatedAt.getTime()).toBeGreaterThan(before.updatedAt.getTime());
     expect(after.items.map((i) => i.teamText)).toEqual(["Uusi teksti.", "Vastaamme asiakkaille nopeasti."]);
@@ -230,7 +251,11 @@ describe("share links", () => {
     const login = first.headers.get("Location")!;
     expect(login).toBe(`/sv/login?redirectTo=${encodeURIComponent(path)}`);
     expect(await first.text()).not.toContain(TITLE);
-    const signIn = await visitor.post("/sv/login", { email: "editor@migri.example", password: "migri-demo-2026", redirectTo: path });
+    const signIn = await visitor.post("/sv/login", {
+      email: "editor@migri.example",
+      password: "migri-demo-2026",
+      redirectTo: path,
+    });
     expect(signIn.headers.get("Location")).toBe(path);
     const page = await visitor.get(path);
     expect(page.status).toBe(200);
@@ -242,7 +267,9 @@ describe("share links", () => {
     const link = await prisma.summaryShareLink.findUniqueOrThrow({ where: { token } });
     const reader = await as("newcomer2@migri.example");
     expect((await reader.get(`/en/summaries/shared/${token}`)).status).toBe(200);
-    const revoke = await (await as("manager@migri.example")).post(`/en/summaries/${id}`, { intent: "revoke", linkId: String(link.id) });
+    const revoke = await (
+      await as("manager@migri.example")
+    ).post(`/en/summaries/${id}`, { intent: "revoke", linkId: String(link.id) });
     expect(revoke.status).toBe(200);
     const gone = await reader.get(`/en/summaries/shared/${token}`);
     expect(gone.status).toBe(410);
@@ -263,7 +290,9 @@ describe("share links", () => {
     expect(gone.status).toBe(410);
     expect(await gone.text()).toContain("Tämä jakolinkki vanheni");
 
-    const past = await (await as("manager@migri.example")).post(`/en/summaries/${id}`, { intent: "share", expiresOn: "2020-01-01" });
+    const past = await (
+      await as("manager@migri.example")
+    ).post(`/en/summaries/${id}`, { intent: "share", expiresOn: "2020-01-01" });
     expect(past.status).toBe(400);
     expect(await past.text()).toContain("Choose today or a later date.");
   });
@@ -290,7 +319,9 @@ describe("share links", () => {
     expect(response.headers.get("Location")).toBe("/en/summaries?deleted=1");
     expect((await (await as("manager@migri.example")).get(`/en/summaries/${own}`)).status).toBe(404);
     expect((await (await as("newcomer@migri.example")).get(`/en/summaries/shared/${token}`)).status).toBe(404);
-    expect(await prisma.auditEvent.findFirst({ where: { action: "summary.delete", targetId: String(own) } })).not.toBeNull();
+    expect(
+      await prisma.auditEvent.findFirst({ where: { action: "summary.delete", targetId: String(own) } }),
+    ).not.toBeNull();
   });
 });
 

@@ -19,12 +19,18 @@ async function signedIn(email: string) {
 }
 
 const stepIdByTitle = async (title: string) =>
-  (await prisma.onboardingStepText.findFirstOrThrow({ where: { lang: "en", title, step: { scope: "agency" } } })).stepId;
+  (await prisma.onboardingStepText.findFirstOrThrow({ where: { lang: "en", title, step: { scope: "agency" } } }))
+    .stepId;
 
 describe("who sees a person's plan", () => {
   it("signed-out visitors are sent to sign in", async () => {
     const client = new Client(server);
-    for (const path of ["/en/onboarding", `/en/team/${newcomerId}`, "/en/hr/onboarding", "/en/hr/onboarding/export.csv"]) {
+    for (const path of [
+      "/en/onboarding",
+      `/en/team/${newcomerId}`,
+      "/en/hr/onboarding",
+      "/en/hr/onboarding/export.csv",
+    ]) {
       const response = await client.get(path);
       expect(response.status, path).toBe(302);
       expect(response.headers.get("Location")).toContain("/en/login?redirectTo=");
@@ -52,12 +58,22 @@ describe("who sees a person's plan", () => {
     const stepId = await stepIdByTitle("Review your onboarding with your supervisor");
     for (const email of ["manager2@migri.example", "editor@migri.example", "hr@migri.example"]) {
       const client = await signedIn(email);
-      const status = await client.post(`/en/team/${newcomerId}`, { intent: "status", stepId: String(stepId), status: "completed" });
+      const status = await client.post(`/en/team/${newcomerId}`, {
+        intent: "status",
+        stepId: String(stepId),
+        status: "completed",
+      });
       expect(status.status, email).toBe(403);
-      const personal = await client.post(`/en/team/${newcomerId}`, { intent: "addStep", title_en: "Sneaky step", dueRule: "first_week" });
+      const personal = await client.post(`/en/team/${newcomerId}`, {
+        intent: "addStep",
+        title_en: "Sneaky step",
+        dueRule: "first_week",
+      });
       expect(personal.status, email).toBe(403);
     }
-    expect(await prisma.onboardingProgress.findUnique({ where: { userId_stepId: { userId: newcomerId, stepId } } })).toBeNull();
+    expect(
+      await prisma.onboardingProgress.findUnique({ where: { userId_stepId: { userId: newcomerId, stepId } } }),
+    ).toBeNull();
     expect(await prisma.onboardingStepText.count({ where: { title: "Sneaky step" } })).toBe(0);
   });
 
@@ -69,8 +85,18 @@ describe("who sees a person's plan", () => {
     }
     const editor = await signedIn("editor@migri.example");
     expect((await editor.get("/en/onboarding/templates")).status).toBe(200);
-    expect((await editor.post("/en/onboarding/templates/new?scope=agency", { title_en: "Not mine", dueRule: "first_week" })).status).toBe(403);
-    expect((await editor.post("/en/onboarding/templates/new?scope=unit&unit=security-unit", { title_en: "Not mine", dueRule: "first_week" })).status).toBe(403);
+    expect(
+      (await editor.post("/en/onboarding/templates/new?scope=agency", { title_en: "Not mine", dueRule: "first_week" }))
+        .status,
+    ).toBe(403);
+    expect(
+      (
+        await editor.post("/en/onboarding/templates/new?scope=unit&unit=security-unit", {
+          title_en: "Not mine",
+          dueRule: "first_week",
+        })
+      ).status,
+    ).toBe(403);
     const agencyStep = await stepIdByTitle("Explore your unit");
     expect((await editor.post(`/en/onboarding/templates/${agencyStep}`, { intent: "archive" })).status).toBe(403);
     expect((await (await signedIn("manager@migri.example")).get("/en/onboarding/templates")).status).toBe(403);
@@ -82,18 +108,30 @@ describe("the newcomer's own plan, without JavaScript", () => {
   it("changes a status with a plain form POST and sees it saved", async () => {
     const client = await signedIn("newcomer@migri.example");
     const stepId = await stepIdByTitle("Complete the state's “Tervetuloa valtiolle” onboarding programme on eOppiva");
-    const response = await client.post("/en/onboarding", { intent: "status", stepId: String(stepId), status: "in_progress", blockedReason: "" });
+    const response = await client.post("/en/onboarding", {
+      intent: "status",
+      stepId: String(stepId),
+      status: "in_progress",
+      blockedReason: "",
+    });
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe(`/en/onboarding?saved=${stepId}#step-${stepId}`);
     const page = await (await client.get(`/en/onboarding?saved=${stepId}`)).text();
     expect(page).toContain("Status saved:");
-    expect(await prisma.onboardingProgress.findUniqueOrThrow({ where: { userId_stepId: { userId: newcomerId, stepId } } })).toMatchObject({ status: "in_progress" });
+    expect(
+      await prisma.onboardingProgress.findUniqueOrThrow({ where: { userId_stepId: { userId: newcomerId, stepId } } }),
+    ).toMatchObject({ status: "in_progress" });
   });
 
   it('answers 400 with the error beside the field when "cannot start yet" has no reason', async () => {
     const client = await signedIn("newcomer@migri.example");
     const stepId = await stepIdByTitle("Review your onboarding with your supervisor");
-    const response = await client.post("/fi/onboarding", { intent: "status", stepId: String(stepId), status: "blocked", blockedReason: "" });
+    const response = await client.post("/fi/onboarding", {
+      intent: "status",
+      stepId: String(stepId),
+      status: "blocked",
+      blockedReason: "",
+    });
     expect(response.status).toBe(400);
     const html = await response.text();
     expect(html).toContain("Kerro, miksi vaihetta ei voi vielä aloittaa.");
@@ -111,8 +149,12 @@ describe("the newcomer's own plan, without JavaScript", () => {
     expect(after).toContain("The matching step of your onboarding plan is now completed.");
     expect(after).toMatch(/You confirmed that you have read and understood this page on \d\d\/\d\d\/\d{4}/);
     const stepId = await stepIdByTitle("Read our values");
-    expect(await prisma.onboardingProgress.findUniqueOrThrow({ where: { userId_stepId: { userId: newcomerId, stepId } } })).toMatchObject({ status: "completed" });
-    expect(await prisma.acknowledgement.findFirst({ where: { userId: newcomerId, document: "values" } })).toMatchObject({ lang: "en" });
+    expect(
+      await prisma.onboardingProgress.findUniqueOrThrow({ where: { userId_stepId: { userId: newcomerId, stepId } } }),
+    ).toMatchObject({ status: "completed" });
+    expect(await prisma.acknowledgement.findFirst({ where: { userId: newcomerId, document: "values" } })).toMatchObject(
+      { lang: "en" },
+    );
     // Signed-out readers get no form, and a POST asks them to sign in.
     const anonymous = new Client(server);
     expect(await (await anonymous.get("/en/values")).text()).not.toContain("I have read and understood");
@@ -124,19 +166,29 @@ describe("the HR CSV export", () => {
   it("is UTF-8 with a BOM, semicolon-separated, an attachment, with Finnish characters intact and the page's filters", async () => {
     const unit = await prisma.unit.findUniqueOrThrow({ where: { slug: "digital-services-unit" } });
     await prisma.user.create({
-      data: { email: "aino.aaltonen@test.example", name: "Äijälä-Öhman, Åsa", passwordHash: "x", homeUnitId: unit.id, startDate: "2026-11-20" },
+      data: {
+        email: "aino.aaltonen@test.example",
+        name: "Äijälä-Öhman, Åsa",
+        passwordHash: "x",
+        homeUnitId: unit.id,
+        startDate: "2026-11-20",
+      },
     });
     const hr = await signedIn("hr@migri.example");
     const response = await hr.get("/fi/hr/onboarding/export.csv?unit=digital-services-unit");
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
-    expect(response.headers.get("Content-Disposition")).toMatch(/^attachment; filename="onboarding-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(response.headers.get("Content-Disposition")).toMatch(
+      /^attachment; filename="onboarding-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes).slice(1);
     const lines = text.split("\r\n").filter(Boolean);
     expect(lines[0].split(";").slice(0, 5)).toEqual(["Nimi", "Sähköposti", "Yksikkö", "Esihenkilö", "Aloituspäivä"]);
-    expect(text).toContain('Äijälä-Öhman, Åsa;aino.aaltonen@test.example;Digital Services Unit;;20.11.2026;Ei aloitettu');
+    expect(text).toContain(
+      "Äijälä-Öhman, Åsa;aino.aaltonen@test.example;Digital Services Unit;;20.11.2026;Ei aloitettu",
+    );
     expect(lines.some((l) => l.startsWith("Demo Newcomer;"))).toBe(true);
     // The unit filter applies: the Customer Relations newcomer is not in this file.
     expect(text).not.toContain("Demo Newcomer Two");
@@ -170,31 +222,52 @@ describe("templates over HTTP", () => {
     });
     expect(created.status).toBe(302);
     expect(created.headers.get("Location")).toBe("/en/onboarding/templates?unit=digital-services-unit&done=saved");
-    const step = await prisma.onboardingStepText.findFirstOrThrow({ where: { title: "Set up your development environment" }, include: { step: true } });
+    const step = await prisma.onboardingStepText.findFirstOrThrow({
+      where: { title: "Set up your development environment" },
+      include: { step: true },
+    });
     expect(step.step).toMatchObject({ scope: "unit", version: 1, createdById: expect.any(Number) });
     const newcomer = await signedIn("newcomer@migri.example");
     expect(await (await newcomer.get("/fi/onboarding")).text()).toContain("Ota kehitysympäristö käyttöön");
 
     const edit = (version: string, title: string) =>
-      editor.post(`/en/onboarding/templates/${step.stepId}`, { intent: "save", version, title_en: title, title_fi: "Ota kehitysympäristö käyttöön", dueRule: "first_month", position: "5" });
+      editor.post(`/en/onboarding/templates/${step.stepId}`, {
+        intent: "save",
+        version,
+        title_en: title,
+        title_fi: "Ota kehitysympäristö käyttöön",
+        dueRule: "first_month",
+        position: "5",
+      });
     expect((await edit("1", "Set up your development tools")).status).toBe(302);
     const stale = await edit("1", "An edit based on the old version");
     expect(stale.status).toBe(409);
     expect(await stale.text()).toContain("Someone else changed this step");
     expect(await (await newcomer.get("/en/onboarding")).text()).toContain("Set up your development tools");
 
-    const missingTitle = await editor.post(`/en/onboarding/templates/${step.stepId}`, { intent: "save", version: "2", dueRule: "first_month" });
+    const missingTitle = await editor.post(`/en/onboarding/templates/${step.stepId}`, {
+      intent: "save",
+      version: "2",
+      dueRule: "first_month",
+    });
     expect(missingTitle.status).toBe(400);
     expect(await missingTitle.text()).toContain("Write a title in at least one language.");
 
     expect((await editor.post(`/en/onboarding/templates/${step.stepId}`, { intent: "archive" })).status).toBe(302);
     expect(await (await newcomer.get("/en/onboarding")).text()).not.toContain("Set up your development tools");
-    expect(await prisma.auditEvent.count({ where: { targetType: "onboarding_step", targetId: String(step.stepId) } })).toBe(3);
+    expect(
+      await prisma.auditEvent.count({ where: { targetType: "onboarding_step", targetId: String(step.stepId) } }),
+    ).toBe(3);
   });
 
   it("the supervisor adds a personal step on the person's plan page", async () => {
     const manager = await signedIn("manager@migri.example");
-    const response = await manager.post(`/en/team/${newcomerId}`, { intent: "addStep", title_en: "Shadow a colleague for a day", dueRule: "first_month", contentPath: "" });
+    const response = await manager.post(`/en/team/${newcomerId}`, {
+      intent: "addStep",
+      title_en: "Shadow a colleague for a day",
+      dueRule: "first_month",
+      contentPath: "",
+    });
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe(`/en/team/${newcomerId}?added=1#personal-steps`);
     const newcomerPage = await (await (await signedIn("newcomer@migri.example")).get("/en/onboarding")).text();
@@ -202,7 +275,12 @@ describe("templates over HTTP", () => {
     expect(newcomerPage).toContain("Personal step");
     const others = await (await (await signedIn("newcomer2@migri.example")).get("/en/onboarding")).text();
     expect(others).not.toContain("Shadow a colleague for a day");
-    const invalid = await manager.post(`/en/team/${newcomerId}`, { intent: "addStep", title_en: "", dueRule: "first_month", contentPath: "https://example.com" });
+    const invalid = await manager.post(`/en/team/${newcomerId}`, {
+      intent: "addStep",
+      title_en: "",
+      dueRule: "first_month",
+      contentPath: "https://example.com",
+    });
     expect(invalid.status).toBe(400);
     expect(await invalid.text()).toContain("Use a portal address without the language, such as /values.");
   });

@@ -16,7 +16,11 @@ const latestAudit = (action: string) => prisma.auditEvent.findFirst({ where: { a
 describe("sign-in", () => {
   it("signs in with the right password: a signed, httpOnly, SameSite=Lax session cookie tied to a database row", async () => {
     const client = new Client(server);
-    const response = await client.post("/en/login", { email: "hr@migri.example", password: DEMO_PASSWORD, redirectTo: "/en/units?q=x" });
+    const response = await client.post("/en/login", {
+      email: "hr@migri.example",
+      password: DEMO_PASSWORD,
+      redirectTo: "/en/units?q=x",
+    });
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe("/en/units?q=x");
     const setCookie = response.headers.getSetCookie().find((c) => c.startsWith("__session="))!;
@@ -53,7 +57,11 @@ describe("sign-in", () => {
 
   it("only redirects to same-site paths after sign-in", async () => {
     const client = new Client(server);
-    const response = await client.post("/fi/login", { email: "newcomer@migri.example", password: DEMO_PASSWORD, redirectTo: "//evil.example/x" });
+    const response = await client.post("/fi/login", {
+      email: "newcomer@migri.example",
+      password: DEMO_PASSWORD,
+      redirectTo: "//evil.example/x",
+    });
     expect(response.headers.get("Location")).toBe("/fi");
   });
 
@@ -99,7 +107,11 @@ describe("sign-out", () => {
 describe("cross-site protection and headers", () => {
   it("refuses a state-changing request from another origin with 403", async () => {
     const client = new Client(server);
-    const response = await client.post("/en/login", { email: "hr@migri.example", password: DEMO_PASSWORD }, { Origin: "https://evil.example" });
+    const response = await client.post(
+      "/en/login",
+      { email: "hr@migri.example", password: DEMO_PASSWORD },
+      { Origin: "https://evil.example" },
+    );
     expect(response.status).toBe(403);
     expect(client.cookies.has("__session")).toBe(false);
     const sameSite = await client.post("/en/accessibility", { message: "ok" }, { Origin: server.baseUrl });
@@ -132,7 +144,9 @@ describe("throttling", () => {
   it("5 failures on one account in 15 minutes → 429 with Retry-After, even with the right password", async () => {
     const client = new Client(server);
     for (let i = 0; i < 5; i++) {
-      expect((await client.post("/en/login", { email: "admin@migri.example", password: `guess-${i}` })).status).toBe(401);
+      expect((await client.post("/en/login", { email: "admin@migri.example", password: `guess-${i}` })).status).toBe(
+        401,
+      );
     }
     const blocked = await client.post("/en/login", { email: "admin@migri.example", password: DEMO_PASSWORD });
     expect(blocked.status).toBe(429);
@@ -150,7 +164,11 @@ describe("throttling", () => {
       );
       expect(response.status).toBe(401);
     }
-    const blocked = await client.post("/en/login", { email: "hr@migri.example", password: DEMO_PASSWORD }, { "X-Forwarded-For": "198.51.100.7" });
+    const blocked = await client.post(
+      "/en/login",
+      { email: "hr@migri.example", password: DEMO_PASSWORD },
+      { "X-Forwarded-For": "198.51.100.7" },
+    );
     expect(blocked.status).toBe(429);
     const failures = await prisma.loginFailure.findMany({ where: { email: { startsWith: "guess-" } } });
     expect(new Set(failures.map((f) => f.ipAddress))).toEqual(new Set(["127.0.0.1"]));

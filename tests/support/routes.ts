@@ -29,8 +29,14 @@ export function routeArgs(
 ) {
   const headers: Record<string, string> = {};
   if (options.cookie) headers.Cookie = options.cookie;
-  const init: RequestInit = options.form ? { method: "POST", headers, body: new URLSearchParams(options.form) } : { headers };
-  return { request: new Request(`http://portal.test${path}`, init), params, context: { clientIp: TEST_IP } as AppLoadContext };
+  const init: RequestInit = options.form
+    ? { method: "POST", headers, body: new URLSearchParams(options.form) }
+    : { headers };
+  return {
+    request: new Request(`http://portal.test${path}`, init),
+    params,
+    context: { clientIp: TEST_IP } as AppLoadContext,
+  };
 }
 
 export interface RouteAnswer<T = Record<string, unknown>> {

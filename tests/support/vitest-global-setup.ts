@@ -17,7 +17,11 @@ export default async function setup(project: TestProject) {
   // The HTTP tests (tests/http) serve the real server build.
   const { buildIsStale } = await import("../../scripts/lib/project.mjs");
   if (buildIsStale()) {
-    execFileSync(path.join(root, "node_modules/.bin/remix"), ["build"], { cwd: root, env: { ...process.env, NODE_ENV: "production" }, stdio: "pipe" });
+    execFileSync(path.join(root, "node_modules/.bin/remix"), ["build"], {
+      cwd: root,
+      env: { ...process.env, NODE_ENV: "production" },
+      stdio: "pipe",
+    });
   }
   return () => fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -43,7 +43,8 @@ export const en = {
   "goals.lead": "Our five goals describe what we want to achieve.",
 
   "units.title": "Departments and units",
-  "units.lead": "The agency is led by the Director General. Under them work {departments} departments and {units} units.",
+  "units.lead":
+    "The agency is led by the Director General. Under them work {departments} departments and {units} units.",
   "units.departments": "Departments",
   "units.units": "Units",
   "units.kind.department": "Department",
@@ -63,7 +64,8 @@ export const en = {
   "unit.directorGeneral": "Director General",
 
   "content.fallback": "This text is not yet available in English; it is shown in {language}.",
-  "content.fallbackSome": "Some texts on this page are not yet available in English; they are shown in {language} and marked as such.",
+  "content.fallbackSome":
+    "Some texts on this page are not yet available in English; they are shown in {language} and marked as such.",
   "content.inLanguage": "In {language}",
   "content.outdated": "This translation may be out of date: the original text has changed since it was translated.",
   "content.languageName.fi": "Finnish",
@@ -71,15 +73,19 @@ export const en = {
   "content.languageName.en": "English",
 
   "a11y.title": "Accessibility statement",
-  "a11y.intro": "The Finnish Immigration Service aims to make this onboarding portal accessible to all staff, in line with the Act on the Provision of Digital Services (306/2019), which implements the EU Web Accessibility Directive 2016/2102.",
+  "a11y.intro":
+    "The Finnish Immigration Service aims to make this onboarding portal accessible to all staff, in line with the Act on the Provision of Digital Services (306/2019), which implements the EU Web Accessibility Directive 2016/2102.",
   "a11y.statusHeading": "Compliance status",
-  "a11y.status": "The portal is designed to meet WCAG 2.1 level AA. Every page is checked with automated accessibility tests (axe-core) on every change.",
+  "a11y.status":
+    "The portal is designed to meet WCAG 2.1 level AA. Every page is checked with automated accessibility tests (axe-core) on every change.",
   "a11y.knownIssuesHeading": "Known limitations",
-  "a11y.knownIssues": "Some unit texts are not yet available in Finnish or Swedish; they are shown in another language and marked with the right language, so that screen readers pronounce them correctly.",
+  "a11y.knownIssues":
+    "Some unit texts are not yet available in Finnish or Swedish; they are shown in another language and marked with the right language, so that screen readers pronounce them correctly.",
   "a11y.feedbackHeading": "Give feedback on accessibility",
   "a11y.feedbackIntro": "Did you notice an accessibility problem? Tell us. We answer within 14 days.",
   "a11y.supervisionHeading": "Supervisory authority",
-  "a11y.supervision": "If you are not satisfied with the reply, you can contact the authority that supervises digital accessibility.",
+  "a11y.supervision":
+    "If you are not satisfied with the reply, you can contact the authority that supervises digital accessibility.",
   "a11y.form.name": "Your name (optional)",
   "a11y.form.email": "Your email address (optional, needed for a reply)",
   "a11y.form.page": "Page or feature concerned (optional)",
@@ -95,7 +101,8 @@ export const en = {
   "notFound.text": "We could not find the page you asked for. The address may be mistyped, or the page may have moved.",
   "notFound.home": "Go to the front page",
   "error.title": "Something went wrong",
-  "error.text": "An unexpected error occurred. Please try again later. If the problem continues, contact the service desk.",
+  "error.text":
+    "An unexpected error occurred. Please try again later. If the problem continues, contact the service desk.",
   "error.forbiddenTitle": "Access denied",
   "error.forbiddenText": "You do not have permission to see this page.",
 
@@ -120,7 +127,8 @@ export const en = {
   "role.admin": "Administrator",
   "error.passwordTooShort": "Use at least {min} characters.",
   "admin.usersTitle": "Users",
-  "admin.usersLead": "Create users, change their roles and unit assignments, and disable accounts. A change of role or units signs the person out everywhere.",
+  "admin.usersLead":
+    "Create users, change their roles and unit assignments, and disable accounts. A change of role or units signs the person out everywhere.",
   "admin.newUser": "Create a user",
   "admin.newUserTitle": "Create a user",
   "admin.editUserTitle": "Edit user: {name}",
@@ -175,19 +183,22 @@ export const en = {
   "edit.changeNoteHint": "Briefly tell other editors what you changed and why. The note is shown in the history.",
   "edit.isMajor": "This is a major change (asks everyone to read it again)",
   "edit.isMajorHint": "Only for changes in substance, not for correcting typos.",
-  "edit.markdownHint": "You can use Markdown: **bold**, *italics*, lists with a hyphen at the start of the line, and links like [text](https://…). HTML is shown as plain text.",
+  "edit.markdownHint":
+    "You can use Markdown: **bold**, *italics*, lists with a hyphen at the start of the line, and links like [text](https://…). HTML is shown as plain text.",
   "edit.listHint": "One item per line.",
   "edit.lineTooLong": "Keep each line to at most {max} characters.",
   "edit.staleForm": "The form is out of date. Reload the page and try again.",
   "edit.formVersion": "Form",
   "edit.noChanges": "Nothing was saved: you have not changed anything.",
   "edit.newTranslation": "This page has no text in {language} yet. Saving this form creates it.",
-  "edit.outdatedTranslation": "The original text in {language} has changed since this translation was made (version {from} → {to}).",
+  "edit.outdatedTranslation":
+    "The original text in {language} has changed since this translation was made (version {from} → {to}).",
   "edit.seeSourceChanges": "See what changed in the original",
   "edit.sourceText": "Original text in {language} (version {version})",
   "edit.unit.title": "Edit unit page",
   "edit.unit.heading": "Edit: {name}",
-  "edit.unit.lead": "You are editing this page's text in {language}. The contact details and the review flag are shared by all language versions.",
+  "edit.unit.lead":
+    "You are editing this page's text in {language}. The contact details and the review flag are shared by all language versions.",
   "edit.unit.textLegend": "Text in {language}",
   "edit.unit.sharedLegend": "Shared by all language versions",
   "edit.unit.sharedHint": "These facts are the same on every language version of the page.",
@@ -228,11 +239,13 @@ export const en = {
   "edit.goals.item": "Goal {n}",
   "edit.goals.goalText": "Goal {n}",
   "conflict.title": "Someone else saved this page while you were editing",
-  "conflict.lead": "Your changes ({title}) have not been saved. Your text is kept in the form below. This is what the other person changed.",
+  "conflict.lead":
+    "Your changes ({title}) have not been saved. Your text is kept in the form below. This is what the other person changed.",
   "conflict.scopeHeading": "{scope}: version {from} → {to}",
   "conflict.savedBy": "{name} saved version {version} on {time}.",
   "conflict.theirChanges": "Their changes",
-  "conflict.choose": "Choose: save your version over theirs (you can first combine both in the form), or discard your changes and load the current version.",
+  "conflict.choose":
+    "Choose: save your version over theirs (you can first combine both in the form), or discard your changes and load the current version.",
   "conflict.saveMine": "Save mine over theirs",
   "conflict.discardMine": "Discard my changes and load the current version",
   "diff.added": "added",
@@ -282,16 +295,19 @@ export const en = {
   "history.firstVersionText": "This is the first version of this text.",
   "history.restoreHeading": "Restore",
   "history.isCurrent": "This is the current version.",
-  "history.restoreLead": "Restoring saves the content of version {version} as a new version after version {latest}. Nothing in the history is deleted.",
+  "history.restoreLead":
+    "Restoring saves the content of version {version} as a new version after version {latest}. Nothing in the history is deleted.",
   "history.restoreNoteHint": "Why are you restoring this version? The note is shown in the history.",
   "history.restoreButton": "Restore version {version}",
-  "history.restoreConflict": "Someone saved a newer version while you were viewing this page. Check the history before restoring.",
+  "history.restoreConflict":
+    "Someone saved a newer version while you were viewing this page. Check the history before restoring.",
   "history.restoreUnchanged": "Nothing was restored: the current content is already the same.",
   "editor.title": "Editing",
   "editor.lead": "The pages you can edit, and translations that need updating.",
   "editor.outdatedHeading": "Translations to update",
   "editor.noOutdated": "All translations are up to date.",
-  "editor.outdatedDetail": "Translated from version {from} of the original in {language}; the original is now at version {to}.",
+  "editor.outdatedDetail":
+    "Translated from version {from} of the original in {language}; the original is now at version {to}.",
   "editor.docsHeading": "Organisation texts",
   "editor.unitsHeading": "Unit pages",
   "editor.noUnits": "You have no unit pages to edit.",
@@ -315,13 +331,16 @@ export const en = {
   "pagination.next": "Next page",
   "pagination.status": "Page {page} of {pages}",
   "chart.title": "Organisation chart",
-  "chart.lead": "The Director General leads the agency. The departments and units below report to the Director General.",
-  "chart.keyboardHint": "Move in the chart with the arrow keys: up and down between units, left and right between levels. Enter opens a unit's page.",
+  "chart.lead":
+    "The Director General leads the agency. The departments and units below report to the Director General.",
+  "chart.keyboardHint":
+    "Move in the chart with the arrow keys: up and down between units, left and right between levels. Enter opens a unit's page.",
   "chart.directoryLink": "Search the units",
   "unit.placeInChart": "Show in the organisation chart",
   "unit.childrenHeading": "Units under this one",
   "search.title": "Search",
-  "search.lead": "Search the units, the strategy, the values and the goals in Finnish, Swedish and English. Part of a word is enough: “citizen” also finds “citizenship”.",
+  "search.lead":
+    "Search the units, the strategy, the values and the goals in Finnish, Swedish and English. Part of a word is enough: “citizen” also finds “citizenship”.",
   "search.siteLabel": "Search the portal",
   "search.queryLabel": "Search words",
   "search.submit": "Search",
@@ -361,12 +380,14 @@ export const en = {
   "summaries.deleted": "The goal summary was deleted.",
   "summaries.newTitle": "Write a goal summary",
   "summaries.editTitle": "Edit the goal summary",
-  "summaries.composeLead": "Choose the goals that matter most for your team and say what each one means in your team's work. The agency's own wording is shown as it currently reads; you do not need to copy it.",
+  "summaries.composeLead":
+    "Choose the goals that matter most for your team and say what each one means in your team's work. The agency's own wording is shown as it currently reads; you do not need to copy it.",
   "summaries.fieldTitle": "Title",
   "summaries.fieldLang": "Language of the summary",
   "summaries.fieldLangHint": "The goals are shown in this language too, where the agency has published them in it.",
   "summaries.fieldIntro": "Introduction (optional)",
-  "summaries.markdownHint": "You can use Markdown: **bold**, *italics*, lists with a hyphen (-) at the start of a line, and links.",
+  "summaries.markdownHint":
+    "You can use Markdown: **bold**, *italics*, lists with a hyphen (-) at the start of a line, and links.",
   "summaries.goalsHeading": "The agency's goals",
   "summaries.goalsHint": "Choose at least one goal or vision point before you publish.",
   "summaries.visionHeading": "The strategy's vision",
@@ -375,7 +396,8 @@ export const en = {
   "summaries.include": "Include in the summary",
   "summaries.teamText": "What this means for our team",
   "summaries.targetsLegend": "Team targets (optional)",
-  "summaries.targetsHint": "Give each target an owner. Leave a row empty if you do not need it; saving the draft adds more empty rows.",
+  "summaries.targetsHint":
+    "Give each target an owner. Leave a row empty if you do not need it; saving the draft adds more empty rows.",
   "summaries.targetText": "Team target {number}",
   "summaries.targetOwner": "Owner of target {number}",
   "summaries.targetDue": "Due date of target {number} (optional)",
@@ -406,7 +428,8 @@ export const en = {
   "summaries.edit": "Edit",
   "summaries.backToList": "All goal summaries",
   "summaries.shareHeading": "Share with your team",
-  "summaries.shareLead": "A share link opens this summary for anyone who can sign in to the portal. You can give it an end date and revoke it at any time.",
+  "summaries.shareLead":
+    "A share link opens this summary for anyone who can sign in to the portal. You can give it an end date and revoke it at any time.",
   "summaries.shareDraft": "Publish the summary before you share it.",
   "summaries.shareExpires": "Last day the link works (optional)",
   "summaries.shareExpiresHint": "The link stops working after this day.",
@@ -424,7 +447,8 @@ export const en = {
   "summaries.copyFailed": "The link could not be copied. Select it and copy it yourself.",
   "summaries.emailLink": "Send by email",
   "summaries.emailSubject": "Goal summary: {title}",
-  "summaries.emailBody": "Hello,\n\nI have written down what the agency's goals mean for our team: {title}.\n\nYou can read it in the onboarding portal (sign-in needed):\n{url}",
+  "summaries.emailBody":
+    "Hello,\n\nI have written down what the agency's goals mean for our team: {title}.\n\nYou can read it in the onboarding portal (sign-in needed):\n{url}",
   "summaries.revoke": "Revoke link",
   "summaries.revokedNotice": "The link was revoked. It no longer opens the summary.",
   "summaries.deleteHeading": "Delete this summary",
@@ -434,7 +458,8 @@ export const en = {
   "summaries.goneTitle": "This link no longer works",
   "summaries.goneRevoked": "The person who shared this goal summary has revoked the link.",
   "summaries.goneExpired": "This share link expired on {date}.",
-  "summaries.goneHelp": "Ask the person who sent it for a new link. Summaries from your own supervisor are listed on the goal summaries page.",
+  "summaries.goneHelp":
+    "Ask the person who sent it for a new link. Summaries from your own supervisor are listed on the goal summaries page.",
 
   // -- onboarding (issue 6) --
   "onboarding.nav.mine": "My onboarding",
@@ -442,8 +467,10 @@ export const en = {
   "onboarding.nav.hr": "Onboarding overview",
   "onboarding.nav.templates": "Onboarding steps",
   "onboarding.title": "My onboarding",
-  "onboarding.lead": "Your onboarding plan: steps for everyone at the agency, steps of your unit and personal steps from your supervisor. Mark each step as you go.",
-  "onboarding.law": "Every employee is entitled to sufficient onboarding to the work and the workplace, and the immediate supervisor is responsible for it (Occupational Safety and Health Act 738/2002, section 14).",
+  "onboarding.lead":
+    "Your onboarding plan: steps for everyone at the agency, steps of your unit and personal steps from your supervisor. Mark each step as you go.",
+  "onboarding.law":
+    "Every employee is entitled to sufficient onboarding to the work and the workplace, and the immediate supervisor is responsible for it (Occupational Safety and Health Act 738/2002, section 14).",
   "onboarding.startDate": "Start date",
   "onboarding.supervisor": "Supervisor",
   "onboarding.notRecorded": "Not recorded",
@@ -482,7 +509,8 @@ export const en = {
   "onboarding.readAndAcknowledge": "Read and acknowledge",
   "onboarding.ackHint": "This step is completed when you confirm on the page that you have read and understood it.",
   "onboarding.blockedBecause": "Cannot start yet: {reason}",
-  "onboarding.archivedNote": "This step has since been removed from the plans; it stays here as a record of what you completed.",
+  "onboarding.archivedNote":
+    "This step has since been removed from the plans; it stays here as a record of what you completed.",
   "onboarding.statusLegend": "Status",
   "onboarding.reasonLabel": "If it cannot start yet, why?",
   "onboarding.save": "Save status",
@@ -490,17 +518,20 @@ export const en = {
   "onboarding.none": "None",
   "onboarding.error.status": "Choose a status.",
   "onboarding.error.reasonRequired": "Tell why this step cannot start yet.",
-  "onboarding.error.acknowledgeFirst": "Open the page and confirm that you have read and understood it; that completes this step.",
+  "onboarding.error.acknowledgeFirst":
+    "Open the page and confirm that you have read and understood it; that completes this step.",
   "onboarding.error.notInPlan": "This step is no longer in the plan.",
   "onboarding.error.titleRequired": "Write a title in at least one language.",
   "onboarding.error.titleForDescription": "A description needs a title in the same language.",
   "onboarding.error.contentPath": "Use a portal address without the language, such as /values.",
-  "onboarding.error.conflict": "Someone else changed this step while you were editing it. Your changes were not saved; the form now shows the current step.",
+  "onboarding.error.conflict":
+    "Someone else changed this step while you were editing it. Your changes were not saved; the form now shows the current step.",
   "onboarding.ack.heading": "Have you read this page?",
   "onboarding.ack.intro": "Confirm that you have read and understood this page. It is part of your onboarding.",
   "onboarding.ack.button": "I have read and understood",
   "onboarding.ack.done": "You confirmed that you have read and understood this page on {date}.",
-  "onboarding.ack.askedAgain": "This page has changed significantly since you confirmed reading it on {date}. Please read it again and confirm.",
+  "onboarding.ack.askedAgain":
+    "This page has changed significantly since you confirmed reading it on {date}. Please read it again and confirm.",
   "onboarding.ack.thanks": "Thank you. Your confirmation has been recorded.",
   "onboarding.ack.stepCompleted": "The matching step of your onboarding plan is now completed.",
   "onboarding.ack.none": "Not yet",
@@ -523,7 +554,8 @@ export const en = {
   "onboarding.col.nextDue": "Next step due",
   "onboarding.col.acks": "Read confirmations",
   "onboarding.team.title": "My team's onboarding",
-  "onboarding.team.lead": "The onboarding plans of the people who report to you. As their immediate supervisor, you are responsible for their onboarding.",
+  "onboarding.team.lead":
+    "The onboarding plans of the people who report to you. As their immediate supervisor, you are responsible for their onboarding.",
   "onboarding.team.none": "Nobody reports to you in the portal, so there are no plans to follow here.",
   "onboarding.person.title": "Onboarding plan: {name}",
   "onboarding.person.back": "Back to my team",
@@ -534,16 +566,20 @@ export const en = {
   "onboarding.personal.listHeading": "Personal steps you have added",
   "onboarding.form.title": "Title",
   "onboarding.form.description": "Description (optional)",
-  "onboarding.form.textsHint": "Write the step in at least one language. Where a language has no text, the step is shown in another language and marked as such.",
+  "onboarding.form.textsHint":
+    "Write the step in at least one language. Where a language has no text, the step is shown in another language and marked as such.",
   "onboarding.form.dueRule": "Due",
-  "onboarding.form.dueRuleHint": "Counted in calendar days from the start date: first day is the start date, first week ends 6 days after it, first month after one calendar month, trial period after six calendar months.",
+  "onboarding.form.dueRuleHint":
+    "Counted in calendar days from the start date: first day is the start date, first week ends 6 days after it, first month after one calendar month, trial period after six calendar months.",
   "onboarding.form.contentPath": "Link to a portal page (optional)",
-  "onboarding.form.contentPathHint": "The page's address without the language, for example /values or /units/security-unit.",
+  "onboarding.form.contentPathHint":
+    "The page's address without the language, for example /values or /units/security-unit.",
   "onboarding.form.acknowledges": "Completed by confirming reading",
   "onboarding.form.acknowledgesNone": "No, the person marks it completed",
   "onboarding.form.position": "Order within the due period",
   "onboarding.templates.title": "Onboarding steps",
-  "onboarding.templates.lead": "The steps that make up everyone's onboarding plan. A change reaches every plan that has not completed the step. Removing a step keeps it in the plans that completed it; nobody's recorded progress is erased.",
+  "onboarding.templates.lead":
+    "The steps that make up everyone's onboarding plan. A change reaches every plan that has not completed the step. Removing a step keeps it in the plans that completed it; nobody's recorded progress is erased.",
   "onboarding.templates.agencyHeading": "Agency-wide steps",
   "onboarding.templates.unitHeading": "Steps of {unit}",
   "onboarding.templates.unitStepsHeading": "Steps of a unit",
@@ -566,17 +602,22 @@ export const en = {
   "onboarding.templates.cancel": "Cancel",
   "onboarding.templates.saved": "The step was saved.",
   "onboarding.templates.archive": "Remove from plans",
-  "onboarding.templates.archiveHint": "Removing the step takes it out of every plan that has not completed it. Plans that completed it keep it as a record, and it can be restored.",
-  "onboarding.templates.archivedNotice": "This step has been removed from the plans. Plans that completed it still show it.",
+  "onboarding.templates.archiveHint":
+    "Removing the step takes it out of every plan that has not completed it. Plans that completed it keep it as a record, and it can be restored.",
+  "onboarding.templates.archivedNotice":
+    "This step has been removed from the plans. Plans that completed it still show it.",
   "onboarding.templates.archivedDone": "The step was removed from the plans that had not completed it.",
   "onboarding.templates.restore": "Restore the step",
-  "onboarding.templates.restoreHint": "Restoring the step brings it back to the plans, with everyone's progress as it was.",
+  "onboarding.templates.restoreHint":
+    "Restoring the step brings it back to the plans, with everyone's progress as it was.",
   "onboarding.templates.restoredDone": "The step was restored.",
   "onboarding.hr.title": "Onboarding overview",
-  "onboarding.hr.lead": "Everyone who started within the last six months (the longest trial period) or whose plan is not yet complete. People with overdue steps come first.",
+  "onboarding.hr.lead":
+    "Everyone who started within the last six months (the longest trial period) or whose plan is not yet complete. People with overdue steps come first.",
   "onboarding.hr.templatesLink": "Manage the onboarding steps",
   "onboarding.hr.chartHeading": "Progress by unit",
-  "onboarding.hr.chartDesc": "The share of all steps completed by each unit's newcomers. The same figures are in the table below the chart.",
+  "onboarding.hr.chartDesc":
+    "The share of all steps completed by each unit's newcomers. The same figures are in the table below the chart.",
   "onboarding.hr.chartTableCaption": "Progress by unit",
   "onboarding.hr.peopleCount": "newcomers: {count}",
   "onboarding.hr.col.people": "Newcomers",

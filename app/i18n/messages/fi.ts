@@ -58,7 +58,8 @@ export const fi: Messages = {
   "unit.head": "Päällikkö",
   "unit.parent": "Yläyksikkö",
   "unit.notPublic": "Ei julkaistu",
-  "unit.needsReview": "Tarkistettavana: osa tämän sivun sisällöstä on paikkamerkkejä, joita yksikkö ei ole vielä tarkistanut.",
+  "unit.needsReview":
+    "Tarkistettavana: osa tämän sivun sisällöstä on paikkamerkkejä, joita yksikkö ei ole vielä tarkistanut.",
   "unit.needsReviewShort": "Tarkistettavana",
   "unit.directorGeneral": "Ylijohtaja",
 
@@ -71,21 +72,26 @@ export const fi: Messages = {
   "content.languageName.en": "englanniksi",
 
   "a11y.title": "Saavutettavuusseloste",
-  "a11y.intro": "Maahanmuuttovirasto pyrkii siihen, että tämä perehdytysportaali on saavutettava koko henkilöstölle digitaalisten palvelujen tarjoamisesta annetun lain (306/2019) mukaisesti. Laki panee täytäntöön EU:n saavutettavuusdirektiivin 2016/2102.",
+  "a11y.intro":
+    "Maahanmuuttovirasto pyrkii siihen, että tämä perehdytysportaali on saavutettava koko henkilöstölle digitaalisten palvelujen tarjoamisesta annetun lain (306/2019) mukaisesti. Laki panee täytäntöön EU:n saavutettavuusdirektiivin 2016/2102.",
   "a11y.statusHeading": "Saavutettavuuden tila",
-  "a11y.status": "Portaali on suunniteltu täyttämään WCAG 2.1 -ohjeiston AA-tason vaatimukset. Jokainen sivu tarkistetaan automaattisilla saavutettavuustesteillä (axe-core) jokaisen muutoksen yhteydessä.",
+  "a11y.status":
+    "Portaali on suunniteltu täyttämään WCAG 2.1 -ohjeiston AA-tason vaatimukset. Jokainen sivu tarkistetaan automaattisilla saavutettavuustesteillä (axe-core) jokaisen muutoksen yhteydessä.",
   "a11y.knownIssuesHeading": "Tunnetut puutteet",
-  "a11y.knownIssues": "Osa yksiköiden teksteistä ei ole vielä saatavilla suomeksi tai ruotsiksi. Ne näytetään toisella kielellä, ja niiden kieli on merkitty, jotta ruudunlukijat lukevat ne oikein.",
+  "a11y.knownIssues":
+    "Osa yksiköiden teksteistä ei ole vielä saatavilla suomeksi tai ruotsiksi. Ne näytetään toisella kielellä, ja niiden kieli on merkitty, jotta ruudunlukijat lukevat ne oikein.",
   "a11y.feedbackHeading": "Anna palautetta saavutettavuudesta",
   "a11y.feedbackIntro": "Huomasitko saavutettavuusongelman? Kerro siitä meille. Vastaamme 14 päivän kuluessa.",
   "a11y.supervisionHeading": "Valvontaviranomainen",
-  "a11y.supervision": "Jos et ole tyytyväinen saamaasi vastaukseen, voit ottaa yhteyttä digitaalisten palvelujen saavutettavuutta valvovaan viranomaiseen.",
+  "a11y.supervision":
+    "Jos et ole tyytyväinen saamaasi vastaukseen, voit ottaa yhteyttä digitaalisten palvelujen saavutettavuutta valvovaan viranomaiseen.",
   "a11y.form.name": "Nimesi (vapaaehtoinen)",
   "a11y.form.email": "Sähköpostiosoitteesi (vapaaehtoinen, tarvitaan vastausta varten)",
   "a11y.form.page": "Sivu tai toiminto, jota palaute koskee (vapaaehtoinen)",
   "a11y.form.message": "Palautteesi",
   "a11y.form.submit": "Lähetä palaute",
-  "a11y.form.thanks": "Kiitos! Palautteesi on tallennettu, ja siihen vastataan 14 päivän kuluessa (viimeistään {date}).",
+  "a11y.form.thanks":
+    "Kiitos! Palautteesi on tallennettu, ja siihen vastataan 14 päivän kuluessa (viimeistään {date}).",
   "a11y.form.errorSummary": "Korjaa seuraavat kohdat:",
   "error.required": "Tämä kenttä on pakollinen.",
   "error.tooLong": "Käytä enintään {max} merkkiä.",
@@ -95,7 +101,8 @@ export const fi: Messages = {
   "notFound.text": "Etsimääsi sivua ei löytynyt. Osoite voi olla kirjoitettu väärin, tai sivu on siirretty.",
   "notFound.home": "Siirry etusivulle",
   "error.title": "Jokin meni vikaan",
-  "error.text": "Tapahtui odottamaton virhe. Yritä myöhemmin uudelleen. Jos ongelma jatkuu, ota yhteyttä tukipalveluun.",
+  "error.text":
+    "Tapahtui odottamaton virhe. Yritä myöhemmin uudelleen. Jos ongelma jatkuu, ota yhteyttä tukipalveluun.",
   "error.forbiddenTitle": "Ei käyttöoikeutta",
   "error.forbiddenText": "Sinulla ei ole oikeutta nähdä tätä sivua.",
 
@@ -120,7 +127,8 @@ export const fi: Messages = {
   "role.admin": "Pääkäyttäjä",
   "error.passwordTooShort": "Käytä vähintään {min} merkkiä.",
   "admin.usersTitle": "Käyttäjät",
-  "admin.usersLead": "Luo käyttäjiä, muuta heidän roolejaan ja yksikköoikeuksiaan ja poista tilejä käytöstä. Roolin tai yksiköiden muutos kirjaa henkilön ulos kaikkialta.",
+  "admin.usersLead":
+    "Luo käyttäjiä, muuta heidän roolejaan ja yksikköoikeuksiaan ja poista tilejä käytöstä. Roolin tai yksiköiden muutos kirjaa henkilön ulos kaikkialta.",
   "admin.newUser": "Luo käyttäjä",
   "admin.newUserTitle": "Luo käyttäjä",
   "admin.editUserTitle": "Muokkaa käyttäjää: {name}",
@@ -143,7 +151,8 @@ export const fi: Messages = {
   "admin.edit": "Muokkaa",
   "admin.cannotDisableSelf": "Et voi poistaa omaa tiliäsi käytöstä.",
   "admin.auditTitle": "Lokitiedot",
-  "admin.auditLead": "Kaikki kirjautumiset, uloskirjautumiset, sisältömuutokset ja käyttäjämuutokset. Lokia ei voi muokata eikä poistaa.",
+  "admin.auditLead":
+    "Kaikki kirjautumiset, uloskirjautumiset, sisältömuutokset ja käyttäjämuutokset. Lokia ei voi muokata eikä poistaa.",
   "admin.auditFilter": "Suodata",
   "admin.auditAction": "Tapahtuma",
   "admin.auditAllActions": "Kaikki tapahtumat",
@@ -172,22 +181,26 @@ export const fi: Messages = {
   "edit.previewLead": "Näin lukijat näkevät sivun, kun olet tallentanut sen. Mitään ei ole vielä tallennettu.",
   "edit.aboutChange": "Tietoja muutoksesta",
   "edit.changeNote": "Muutoksen kuvaus",
-  "edit.changeNoteHint": "Kerro lyhyesti muille sisällöntuottajille, mitä muutit ja miksi. Kuvaus näkyy versiohistoriassa.",
+  "edit.changeNoteHint":
+    "Kerro lyhyesti muille sisällöntuottajille, mitä muutit ja miksi. Kuvaus näkyy versiohistoriassa.",
   "edit.isMajor": "Tämä on merkittävä muutos (kaikkia pyydetään lukemaan sisältö uudelleen)",
   "edit.isMajorHint": "Käytä vain sisällöllisiin muutoksiin, ei esimerkiksi kirjoitusvirheiden korjaamiseen.",
-  "edit.markdownHint": "Voit käyttää Markdown-merkintöjä: **lihavointi**, *kursiivi*, luettelot rivin alussa olevalla yhdysmerkillä ja linkit muodossa [teksti](https://…). HTML näytetään tavallisena tekstinä.",
+  "edit.markdownHint":
+    "Voit käyttää Markdown-merkintöjä: **lihavointi**, *kursiivi*, luettelot rivin alussa olevalla yhdysmerkillä ja linkit muodossa [teksti](https://…). HTML näytetään tavallisena tekstinä.",
   "edit.listHint": "Yksi kohta riville.",
   "edit.lineTooLong": "Käytä enintään {max} merkkiä riviä kohden.",
   "edit.staleForm": "Lomake on vanhentunut. Lataa sivu uudelleen ja yritä uudestaan.",
   "edit.formVersion": "Lomake",
   "edit.noChanges": "Mitään ei tallennettu, koska et muuttanut mitään.",
   "edit.newTranslation": "Tällä sivulla ei ole vielä tekstiä {language}. Lomakkeen tallentaminen luo sen.",
-  "edit.outdatedTranslation": "Alkuperäistä {language} kirjoitettua tekstiä on muutettu tämän käännöksen tekemisen jälkeen (versio {from} → {to}).",
+  "edit.outdatedTranslation":
+    "Alkuperäistä {language} kirjoitettua tekstiä on muutettu tämän käännöksen tekemisen jälkeen (versio {from} → {to}).",
   "edit.seeSourceChanges": "Katso, mitä alkuperäisessä tekstissä muuttui",
   "edit.sourceText": "Alkuperäinen teksti {language} (versio {version})",
   "edit.unit.title": "Muokkaa yksikön sivua",
   "edit.unit.heading": "Muokkaa: {name}",
-  "edit.unit.lead": "Muokkaat tämän sivun tekstiä {language}. Yhteystiedot ja tarkistusmerkintä ovat yhteisiä kaikille kieliversioille.",
+  "edit.unit.lead":
+    "Muokkaat tämän sivun tekstiä {language}. Yhteystiedot ja tarkistusmerkintä ovat yhteisiä kaikille kieliversioille.",
   "edit.unit.textLegend": "Teksti {language}",
   "edit.unit.sharedLegend": "Kaikille kieliversioille yhteiset tiedot",
   "edit.unit.sharedHint": "Nämä tiedot ovat samat sivun jokaisessa kieliversiossa.",
@@ -205,7 +218,8 @@ export const fi: Messages = {
   "edit.doc.sourceTexts": "Alkuperäiset tekstit {language}",
   "edit.doc.outdated": "Osa näistä käännöksistä on vanhempia kuin alkuperäiset tekstit. Ne on merkitty alla.",
   "edit.doc.fieldOutdated": "Alkuperäistä tekstiä on muutettu tämän käännöksen jälkeen.",
-  "edit.doc.optionalTranslation": "Jätä tyhjäksi, jos käännöstä ei vielä ole. Lukijat näkevät silloin alkuperäisen tekstin.",
+  "edit.doc.optionalTranslation":
+    "Jätä tyhjäksi, jos käännöstä ei vielä ole. Lukijat näkevät silloin alkuperäisen tekstin.",
   "edit.strategy.title": "Muokkaa strategian tekstejä",
   "edit.strategy.heading": "Muokkaa strategian tekstejä {language}",
   "edit.strategy.docName": "Strategia ja toiminta-ajatus",
@@ -228,11 +242,13 @@ export const fi: Messages = {
   "edit.goals.item": "Tavoite {n}",
   "edit.goals.goalText": "Tavoite {n}",
   "conflict.title": "Joku muu tallensi sivun muokkauksesi aikana",
-  "conflict.lead": "Muutoksiasi ({title}) ei ole tallennettu. Tekstisi on tallessa alla olevassa lomakkeessa. Alla näet, mitä toinen henkilö muutti.",
+  "conflict.lead":
+    "Muutoksiasi ({title}) ei ole tallennettu. Tekstisi on tallessa alla olevassa lomakkeessa. Alla näet, mitä toinen henkilö muutti.",
   "conflict.scopeHeading": "{scope}: versio {from} → {to}",
   "conflict.savedBy": "{name} tallensi version {version} {time}.",
   "conflict.theirChanges": "Toisen tekemät muutokset",
-  "conflict.choose": "Valitse: tallenna oma versiosi toisen muutosten päälle (voit ensin yhdistää molempien muutokset lomakkeessa) tai hylkää omat muutoksesi ja lataa nykyinen versio.",
+  "conflict.choose":
+    "Valitse: tallenna oma versiosi toisen muutosten päälle (voit ensin yhdistää molempien muutokset lomakkeessa) tai hylkää omat muutoksesi ja lataa nykyinen versio.",
   "conflict.saveMine": "Tallenna oma versioni toisen päälle",
   "conflict.discardMine": "Hylkää omat muutokseni ja lataa nykyinen versio",
   "diff.added": "lisätty",
@@ -282,16 +298,19 @@ export const fi: Messages = {
   "history.firstVersionText": "Tämä on tekstin ensimmäinen versio.",
   "history.restoreHeading": "Palauta",
   "history.isCurrent": "Tämä on nykyinen versio.",
-  "history.restoreLead": "Palauttaminen tallentaa version {version} sisällön uudeksi versioksi version {latest} jälkeen. Versiohistoriasta ei poisteta mitään.",
+  "history.restoreLead":
+    "Palauttaminen tallentaa version {version} sisällön uudeksi versioksi version {latest} jälkeen. Versiohistoriasta ei poisteta mitään.",
   "history.restoreNoteHint": "Miksi palautat tämän version? Kuvaus näkyy versiohistoriassa.",
   "history.restoreButton": "Palauta versio {version}",
-  "history.restoreConflict": "Joku tallensi uudemman version, kun katselit tätä sivua. Tarkista versiohistoria ennen palauttamista.",
+  "history.restoreConflict":
+    "Joku tallensi uudemman version, kun katselit tätä sivua. Tarkista versiohistoria ennen palauttamista.",
   "history.restoreUnchanged": "Mitään ei palautettu, koska nykyinen sisältö on jo sama.",
   "editor.title": "Sisällön ylläpito",
   "editor.lead": "Sivut, joita voit muokata, ja käännökset, jotka odottavat päivitystä.",
   "editor.outdatedHeading": "Päivitettävät käännökset",
   "editor.noOutdated": "Kaikki käännökset ovat ajan tasalla.",
-  "editor.outdatedDetail": "Käännetty {language} kirjoitetun alkuperäisen tekstin versiosta {from}. Alkuperäinen on nyt versiossa {to}.",
+  "editor.outdatedDetail":
+    "Käännetty {language} kirjoitetun alkuperäisen tekstin versiosta {from}. Alkuperäinen on nyt versiossa {to}.",
   "editor.docsHeading": "Organisaation tekstit",
   "editor.unitsHeading": "Yksiköiden sivut",
   "editor.noUnits": "Sinulla ei ole muokattavia yksikkösivuja.",
@@ -300,7 +319,8 @@ export const fi: Messages = {
   // -- directory, org chart, site search (issue 5) --
   "directory.searchRegion": "Etsi osasto tai yksikkö",
   "directory.searchLabel": "Hae yksiköitä",
-  "directory.searchHint": "Hae nimen, tiivistelmän tai tehtävän perusteella; myös muunkieliset nimet toimivat. Näppäin / vie suoraan hakukenttään.",
+  "directory.searchHint":
+    "Hae nimen, tiivistelmän tai tehtävän perusteella; myös muunkieliset nimet toimivat. Näppäin / vie suoraan hakukenttään.",
   "directory.kindLabel": "Tyyppi",
   "directory.kindAll": "Osastot ja yksiköt",
   "directory.locationAll": "Kaikki sijainnit",
@@ -316,12 +336,14 @@ export const fi: Messages = {
   "pagination.status": "Sivu {page}/{pages}",
   "chart.title": "Organisaatiokaavio",
   "chart.lead": "Virastoa johtaa ylijohtaja. Alla olevat osastot ja yksiköt toimivat ylijohtajan alaisuudessa.",
-  "chart.keyboardHint": "Liiku kaaviossa nuolinäppäimillä: ylös ja alas yksiköstä toiseen, vasemmalle ja oikealle tasolta toiselle. Enter avaa yksikön sivun.",
+  "chart.keyboardHint":
+    "Liiku kaaviossa nuolinäppäimillä: ylös ja alas yksiköstä toiseen, vasemmalle ja oikealle tasolta toiselle. Enter avaa yksikön sivun.",
   "chart.directoryLink": "Hae yksiköitä",
   "unit.placeInChart": "Näytä organisaatiokaaviossa",
   "unit.childrenHeading": "Alayksiköt",
   "search.title": "Haku",
-  "search.lead": "Hae yksiköitä, strategiaa, arvoja ja tavoitteita suomeksi, ruotsiksi ja englanniksi. Sanan osa riittää: ”lupa” löytää myös sanan ”oleskelulupa”.",
+  "search.lead":
+    "Hae yksiköitä, strategiaa, arvoja ja tavoitteita suomeksi, ruotsiksi ja englanniksi. Sanan osa riittää: ”lupa” löytää myös sanan ”oleskelulupa”.",
   "search.siteLabel": "Hae portaalista",
   "search.queryLabel": "Hakusanat",
   "search.submit": "Hae",
@@ -338,7 +360,8 @@ export const fi: Messages = {
   // -- goal summaries (issue 7) --
   "nav.summaries": "Tavoiteyhteenvedot",
   "summaries.title": "Tavoiteyhteenvedot",
-  "summaries.lead": "Esihenkilöt kertovat, mitä viraston tavoitteet tarkoittavat heidän omalle tiimilleen, ja jakavat yhteenvedon tiiminsä kanssa.",
+  "summaries.lead":
+    "Esihenkilöt kertovat, mitä viraston tavoitteet tarkoittavat heidän omalle tiimilleen, ja jakavat yhteenvedon tiiminsä kanssa.",
   "summaries.new": "Kirjoita tavoiteyhteenveto",
   "summaries.mine": "Omat yhteenvetoni",
   "summaries.mineEmpty": "Et ole vielä kirjoittanut tavoiteyhteenvetoa.",
@@ -361,12 +384,14 @@ export const fi: Messages = {
   "summaries.deleted": "Tavoiteyhteenveto poistettiin.",
   "summaries.newTitle": "Kirjoita tavoiteyhteenveto",
   "summaries.editTitle": "Muokkaa tavoiteyhteenvetoa",
-  "summaries.composeLead": "Valitse tiimisi kannalta tärkeimmät tavoitteet ja kerro, mitä kukin niistä tarkoittaa tiimisi työssä. Viraston oma muotoilu näytetään sellaisena kuin se nyt on, joten sitä ei tarvitse kopioida.",
+  "summaries.composeLead":
+    "Valitse tiimisi kannalta tärkeimmät tavoitteet ja kerro, mitä kukin niistä tarkoittaa tiimisi työssä. Viraston oma muotoilu näytetään sellaisena kuin se nyt on, joten sitä ei tarvitse kopioida.",
   "summaries.fieldTitle": "Otsikko",
   "summaries.fieldLang": "Yhteenvedon kieli",
   "summaries.fieldLangHint": "Myös tavoitteet näytetään tällä kielellä, jos virasto on julkaissut ne sillä.",
   "summaries.fieldIntro": "Johdanto (valinnainen)",
-  "summaries.markdownHint": "Voit käyttää Markdownia: **lihavointi**, *kursiivi*, luettelot rivin alkuun kirjoitetulla yhdysmerkillä (-) sekä linkit.",
+  "summaries.markdownHint":
+    "Voit käyttää Markdownia: **lihavointi**, *kursiivi*, luettelot rivin alkuun kirjoitetulla yhdysmerkillä (-) sekä linkit.",
   "summaries.goalsHeading": "Viraston tavoitteet",
   "summaries.goalsHint": "Valitse ennen julkaisemista vähintään yksi tavoite tai vision kohta.",
   "summaries.visionHeading": "Strategian visio",
@@ -375,7 +400,8 @@ export const fi: Messages = {
   "summaries.include": "Ota mukaan yhteenvetoon",
   "summaries.teamText": "Mitä tämä tarkoittaa tiimillemme",
   "summaries.targetsLegend": "Tiimin omat tavoitteet (valinnainen)",
-  "summaries.targetsHint": "Anna jokaiselle tavoitteelle vastuuhenkilö. Jätä rivi tyhjäksi, jos et tarvitse sitä; luonnoksen tallentaminen lisää uusia tyhjiä rivejä.",
+  "summaries.targetsHint":
+    "Anna jokaiselle tavoitteelle vastuuhenkilö. Jätä rivi tyhjäksi, jos et tarvitse sitä; luonnoksen tallentaminen lisää uusia tyhjiä rivejä.",
   "summaries.targetText": "Tiimin tavoite {number}",
   "summaries.targetOwner": "Tavoitteen {number} vastuuhenkilö",
   "summaries.targetDue": "Tavoitteen {number} määräpäivä (valinnainen)",
@@ -406,7 +432,8 @@ export const fi: Messages = {
   "summaries.edit": "Muokkaa",
   "summaries.backToList": "Kaikki tavoiteyhteenvedot",
   "summaries.shareHeading": "Jaa tiimillesi",
-  "summaries.shareLead": "Jakolinkki avaa tämän yhteenvedon kenelle tahansa, joka voi kirjautua portaaliin. Voit antaa linkille päättymispäivän ja perua sen milloin tahansa.",
+  "summaries.shareLead":
+    "Jakolinkki avaa tämän yhteenvedon kenelle tahansa, joka voi kirjautua portaaliin. Voit antaa linkille päättymispäivän ja perua sen milloin tahansa.",
   "summaries.shareDraft": "Julkaise yhteenveto ennen kuin jaat sen.",
   "summaries.shareExpires": "Linkin viimeinen voimassaolopäivä (valinnainen)",
   "summaries.shareExpiresHint": "Linkki lakkaa toimimasta tämän päivän jälkeen.",
@@ -424,7 +451,8 @@ export const fi: Messages = {
   "summaries.copyFailed": "Linkkiä ei voitu kopioida. Valitse linkki ja kopioi se itse.",
   "summaries.emailLink": "Lähetä sähköpostilla",
   "summaries.emailSubject": "Tavoiteyhteenveto: {title}",
-  "summaries.emailBody": "Hei,\n\nolen kirjoittanut yhteenvedon siitä, mitä viraston tavoitteet tarkoittavat tiimillemme: {title}.\n\nVoit lukea sen perehdytysportaalissa (vaatii kirjautumisen):\n{url}",
+  "summaries.emailBody":
+    "Hei,\n\nolen kirjoittanut yhteenvedon siitä, mitä viraston tavoitteet tarkoittavat tiimillemme: {title}.\n\nVoit lukea sen perehdytysportaalissa (vaatii kirjautumisen):\n{url}",
   "summaries.revoke": "Peru linkki",
   "summaries.revokedNotice": "Linkki peruttiin. Se ei enää avaa yhteenvetoa.",
   "summaries.deleteHeading": "Poista tämä yhteenveto",
@@ -434,7 +462,8 @@ export const fi: Messages = {
   "summaries.goneTitle": "Tämä linkki ei enää toimi",
   "summaries.goneRevoked": "Tavoiteyhteenvedon jakanut henkilö on perunut linkin.",
   "summaries.goneExpired": "Tämä jakolinkki vanheni {date}.",
-  "summaries.goneHelp": "Pyydä linkin lähettäjältä uusi linkki. Oman esihenkilösi yhteenvedot löydät tavoiteyhteenvetojen sivulta.",
+  "summaries.goneHelp":
+    "Pyydä linkin lähettäjältä uusi linkki. Oman esihenkilösi yhteenvedot löydät tavoiteyhteenvetojen sivulta.",
 
   // -- onboarding (issue 6) --
   "onboarding.nav.mine": "Oma perehdytys",
@@ -442,8 +471,10 @@ export const fi: Messages = {
   "onboarding.nav.hr": "Perehdytyksen seuranta",
   "onboarding.nav.templates": "Perehdytyksen vaiheet",
   "onboarding.title": "Oma perehdytys",
-  "onboarding.lead": "Perehdytyssuunnitelmasi: koko virastolle yhteiset vaiheet, yksikkösi vaiheet ja esihenkilösi lisäämät henkilökohtaiset vaiheet. Merkitse vaiheet sitä mukaa kuin etenet.",
-  "onboarding.law": "Jokaisella työntekijällä on oikeus riittävään perehdytykseen työhön ja työpaikkaan, ja siitä vastaa lähin esihenkilö (työturvallisuuslaki 738/2002, 14 §).",
+  "onboarding.lead":
+    "Perehdytyssuunnitelmasi: koko virastolle yhteiset vaiheet, yksikkösi vaiheet ja esihenkilösi lisäämät henkilökohtaiset vaiheet. Merkitse vaiheet sitä mukaa kuin etenet.",
+  "onboarding.law":
+    "Jokaisella työntekijällä on oikeus riittävään perehdytykseen työhön ja työpaikkaan, ja siitä vastaa lähin esihenkilö (työturvallisuuslaki 738/2002, 14 §).",
   "onboarding.startDate": "Aloituspäivä",
   "onboarding.supervisor": "Esihenkilö",
   "onboarding.notRecorded": "Ei merkitty",
@@ -482,7 +513,8 @@ export const fi: Messages = {
   "onboarding.readAndAcknowledge": "Lue ja vahvista",
   "onboarding.ackHint": "Vaihe merkitään valmiiksi, kun vahvistat sivulla lukeneesi ja ymmärtäneesi sen.",
   "onboarding.blockedBecause": "Ei voi vielä aloittaa: {reason}",
-  "onboarding.archivedNote": "Tämä vaihe on sittemmin poistettu suunnitelmista; se näkyy tässä merkintänä siitä, mitä olet tehnyt.",
+  "onboarding.archivedNote":
+    "Tämä vaihe on sittemmin poistettu suunnitelmista; se näkyy tässä merkintänä siitä, mitä olet tehnyt.",
   "onboarding.statusLegend": "Tila",
   "onboarding.reasonLabel": "Jos vaihetta ei voi vielä aloittaa, miksi?",
   "onboarding.save": "Tallenna tila",
@@ -490,17 +522,20 @@ export const fi: Messages = {
   "onboarding.none": "Ei yhtään",
   "onboarding.error.status": "Valitse tila.",
   "onboarding.error.reasonRequired": "Kerro, miksi vaihetta ei voi vielä aloittaa.",
-  "onboarding.error.acknowledgeFirst": "Avaa sivu ja vahvista, että olet lukenut ja ymmärtänyt sen; silloin vaihe merkitään valmiiksi.",
+  "onboarding.error.acknowledgeFirst":
+    "Avaa sivu ja vahvista, että olet lukenut ja ymmärtänyt sen; silloin vaihe merkitään valmiiksi.",
   "onboarding.error.notInPlan": "Tämä vaihe ei ole enää suunnitelmassa.",
   "onboarding.error.titleRequired": "Kirjoita otsikko ainakin yhdellä kielellä.",
   "onboarding.error.titleForDescription": "Kuvaus tarvitsee otsikon samalla kielellä.",
   "onboarding.error.contentPath": "Käytä portaalin osoitetta ilman kieltä, esimerkiksi /values.",
-  "onboarding.error.conflict": "Joku muu muutti tätä vaihetta sillä aikaa, kun muokkasit sitä. Muutoksiasi ei tallennettu; lomakkeella on nyt vaiheen nykyinen sisältö.",
+  "onboarding.error.conflict":
+    "Joku muu muutti tätä vaihetta sillä aikaa, kun muokkasit sitä. Muutoksiasi ei tallennettu; lomakkeella on nyt vaiheen nykyinen sisältö.",
   "onboarding.ack.heading": "Oletko lukenut tämän sivun?",
   "onboarding.ack.intro": "Vahvista, että olet lukenut ja ymmärtänyt tämän sivun. Se kuuluu perehdytykseesi.",
   "onboarding.ack.button": "Olen lukenut ja ymmärtänyt",
   "onboarding.ack.done": "Vahvistit {date}, että olet lukenut ja ymmärtänyt tämän sivun.",
-  "onboarding.ack.askedAgain": "Sivu on muuttunut olennaisesti sen jälkeen, kun vahvistit lukeneesi sen {date}. Lue se uudelleen ja vahvista.",
+  "onboarding.ack.askedAgain":
+    "Sivu on muuttunut olennaisesti sen jälkeen, kun vahvistit lukeneesi sen {date}. Lue se uudelleen ja vahvista.",
   "onboarding.ack.thanks": "Kiitos. Vahvistuksesi on tallennettu.",
   "onboarding.ack.stepCompleted": "Perehdytyssuunnitelmasi vastaava vaihe on nyt valmis.",
   "onboarding.ack.none": "Ei vielä",
@@ -523,7 +558,8 @@ export const fi: Messages = {
   "onboarding.col.nextDue": "Seuraavan vaiheen määräpäivä",
   "onboarding.col.acks": "Lukuvahvistukset",
   "onboarding.team.title": "Tiimini perehdytys",
-  "onboarding.team.lead": "Sinulle raportoivien henkilöiden perehdytyssuunnitelmat. Lähimpänä esihenkilönä vastaat heidän perehdytyksestään.",
+  "onboarding.team.lead":
+    "Sinulle raportoivien henkilöiden perehdytyssuunnitelmat. Lähimpänä esihenkilönä vastaat heidän perehdytyksestään.",
   "onboarding.team.none": "Portaalissa ei ole sinulle raportoivia henkilöitä, joten seurattavia suunnitelmia ei ole.",
   "onboarding.person.title": "Perehdytyssuunnitelma: {name}",
   "onboarding.person.back": "Takaisin omaan tiimiin",
@@ -534,16 +570,19 @@ export const fi: Messages = {
   "onboarding.personal.listHeading": "Lisäämäsi henkilökohtaiset vaiheet",
   "onboarding.form.title": "Otsikko",
   "onboarding.form.description": "Kuvaus (valinnainen)",
-  "onboarding.form.textsHint": "Kirjoita vaihe ainakin yhdellä kielellä. Jos jollakin kielellä ei ole tekstiä, vaihe näytetään toisella kielellä ja siitä kerrotaan.",
+  "onboarding.form.textsHint":
+    "Kirjoita vaihe ainakin yhdellä kielellä. Jos jollakin kielellä ei ole tekstiä, vaihe näytetään toisella kielellä ja siitä kerrotaan.",
   "onboarding.form.dueRule": "Määräaika",
-  "onboarding.form.dueRuleHint": "Lasketaan kalenteripäivinä aloituspäivästä: ensimmäinen päivä on aloituspäivä, ensimmäinen viikko päättyy 6 päivää sen jälkeen, ensimmäinen kuukausi kalenterikuukauden ja koeaika kuuden kalenterikuukauden kuluttua.",
+  "onboarding.form.dueRuleHint":
+    "Lasketaan kalenteripäivinä aloituspäivästä: ensimmäinen päivä on aloituspäivä, ensimmäinen viikko päättyy 6 päivää sen jälkeen, ensimmäinen kuukausi kalenterikuukauden ja koeaika kuuden kalenterikuukauden kuluttua.",
   "onboarding.form.contentPath": "Linkki portaalin sivulle (valinnainen)",
   "onboarding.form.contentPathHint": "Sivun osoite ilman kieltä, esimerkiksi /values tai /units/security-unit.",
   "onboarding.form.acknowledges": "Valmis, kun lukeminen vahvistetaan",
   "onboarding.form.acknowledgesNone": "Ei, henkilö merkitsee vaiheen itse valmiiksi",
   "onboarding.form.position": "Järjestys määräajan sisällä",
   "onboarding.templates.title": "Perehdytyksen vaiheet",
-  "onboarding.templates.lead": "Vaiheet, joista jokaisen perehdytyssuunnitelma muodostuu. Muutos näkyy kaikissa suunnitelmissa, joissa vaihe ei ole vielä valmis. Poistettu vaihe säilyy suunnitelmissa, joissa se on tehty; kenenkään kirjattua etenemistä ei poisteta.",
+  "onboarding.templates.lead":
+    "Vaiheet, joista jokaisen perehdytyssuunnitelma muodostuu. Muutos näkyy kaikissa suunnitelmissa, joissa vaihe ei ole vielä valmis. Poistettu vaihe säilyy suunnitelmissa, joissa se on tehty; kenenkään kirjattua etenemistä ei poisteta.",
   "onboarding.templates.agencyHeading": "Koko viraston vaiheet",
   "onboarding.templates.unitHeading": "Yksikön vaiheet: {unit}",
   "onboarding.templates.unitStepsHeading": "Yksikön vaiheet",
@@ -566,17 +605,22 @@ export const fi: Messages = {
   "onboarding.templates.cancel": "Peruuta",
   "onboarding.templates.saved": "Vaihe tallennettiin.",
   "onboarding.templates.archive": "Poista suunnitelmista",
-  "onboarding.templates.archiveHint": "Poistaminen vie vaiheen pois kaikista suunnitelmista, joissa se ei ole valmis. Suunnitelmissa, joissa se on tehty, se säilyy merkintänä, ja sen voi palauttaa.",
-  "onboarding.templates.archivedNotice": "Tämä vaihe on poistettu suunnitelmista. Suunnitelmissa, joissa se on tehty, se näkyy edelleen.",
+  "onboarding.templates.archiveHint":
+    "Poistaminen vie vaiheen pois kaikista suunnitelmista, joissa se ei ole valmis. Suunnitelmissa, joissa se on tehty, se säilyy merkintänä, ja sen voi palauttaa.",
+  "onboarding.templates.archivedNotice":
+    "Tämä vaihe on poistettu suunnitelmista. Suunnitelmissa, joissa se on tehty, se näkyy edelleen.",
   "onboarding.templates.archivedDone": "Vaihe poistettiin suunnitelmista, joissa se ei ollut valmis.",
   "onboarding.templates.restore": "Palauta vaihe",
-  "onboarding.templates.restoreHint": "Palauttaminen tuo vaiheen takaisin suunnitelmiin, ja jokaisen eteneminen on ennallaan.",
+  "onboarding.templates.restoreHint":
+    "Palauttaminen tuo vaiheen takaisin suunnitelmiin, ja jokaisen eteneminen on ennallaan.",
   "onboarding.templates.restoredDone": "Vaihe palautettiin.",
   "onboarding.hr.title": "Perehdytyksen seuranta",
-  "onboarding.hr.lead": "Kaikki viimeisen kuuden kuukauden aikana aloittaneet (pisin koeaika) sekä ne, joiden suunnitelma on vielä kesken. Ensin ne, joilla on myöhässä olevia vaiheita.",
+  "onboarding.hr.lead":
+    "Kaikki viimeisen kuuden kuukauden aikana aloittaneet (pisin koeaika) sekä ne, joiden suunnitelma on vielä kesken. Ensin ne, joilla on myöhässä olevia vaiheita.",
   "onboarding.hr.templatesLink": "Hallinnoi perehdytyksen vaiheita",
   "onboarding.hr.chartHeading": "Eteneminen yksiköittäin",
-  "onboarding.hr.chartDesc": "Kuinka suuri osa kunkin yksikön uusien työntekijöiden kaikista vaiheista on valmiina. Samat luvut ovat kaavion alla olevassa taulukossa.",
+  "onboarding.hr.chartDesc":
+    "Kuinka suuri osa kunkin yksikön uusien työntekijöiden kaikista vaiheista on valmiina. Samat luvut ovat kaavion alla olevassa taulukossa.",
   "onboarding.hr.chartTableCaption": "Eteneminen yksiköittäin",
   "onboarding.hr.peopleCount": "uusia työntekijöitä: {count}",
   "onboarding.hr.col.people": "Uudet työntekijät",

@@ -43,7 +43,8 @@ export const sv: Messages = {
   "goals.lead": "Våra fem mål beskriver vad vi vill uppnå.",
 
   "units.title": "Avdelningar och enheter",
-  "units.lead": "Verket leds av överdirektören. Under överdirektören finns {departments} avdelningar och {units} enheter.",
+  "units.lead":
+    "Verket leds av överdirektören. Under överdirektören finns {departments} avdelningar och {units} enheter.",
   "units.departments": "Avdelningar",
   "units.units": "Enheter",
   "units.kind.department": "Avdelning",
@@ -71,15 +72,19 @@ export const sv: Messages = {
   "content.languageName.en": "engelska",
 
   "a11y.title": "Tillgänglighetsutlåtande",
-  "a11y.intro": "Migrationsverket strävar efter att den här introduktionsportalen ska vara tillgänglig för hela personalen i enlighet med lagen om tillhandahållande av digitala tjänster (306/2019), som genomför EU:s webbtillgänglighetsdirektiv 2016/2102.",
+  "a11y.intro":
+    "Migrationsverket strävar efter att den här introduktionsportalen ska vara tillgänglig för hela personalen i enlighet med lagen om tillhandahållande av digitala tjänster (306/2019), som genomför EU:s webbtillgänglighetsdirektiv 2016/2102.",
   "a11y.statusHeading": "Tillgänglighetsstatus",
-  "a11y.status": "Portalen är utformad för att uppfylla nivå AA i WCAG 2.1. Varje sida kontrolleras med automatiska tillgänglighetstester (axe-core) vid varje ändring.",
+  "a11y.status":
+    "Portalen är utformad för att uppfylla nivå AA i WCAG 2.1. Varje sida kontrolleras med automatiska tillgänglighetstester (axe-core) vid varje ändring.",
   "a11y.knownIssuesHeading": "Kända brister",
-  "a11y.knownIssues": "En del av enheternas texter finns ännu inte på finska eller svenska. De visas på ett annat språk och språket är märkt, så att skärmläsare uttalar dem rätt.",
+  "a11y.knownIssues":
+    "En del av enheternas texter finns ännu inte på finska eller svenska. De visas på ett annat språk och språket är märkt, så att skärmläsare uttalar dem rätt.",
   "a11y.feedbackHeading": "Ge respons om tillgängligheten",
   "a11y.feedbackIntro": "Har du upptäckt ett tillgänglighetsproblem? Berätta för oss. Vi svarar inom 14 dagar.",
   "a11y.supervisionHeading": "Tillsynsmyndighet",
-  "a11y.supervision": "Om du inte är nöjd med svaret kan du kontakta den myndighet som övervakar tillgängligheten för digitala tjänster.",
+  "a11y.supervision":
+    "Om du inte är nöjd med svaret kan du kontakta den myndighet som övervakar tillgängligheten för digitala tjänster.",
   "a11y.form.name": "Ditt namn (frivilligt)",
   "a11y.form.email": "Din e-postadress (frivilligt, behövs för ett svar)",
   "a11y.form.page": "Sida eller funktion som responsen gäller (frivilligt)",
@@ -120,7 +125,8 @@ export const sv: Messages = {
   "role.admin": "Administratör",
   "error.passwordTooShort": "Använd minst {min} tecken.",
   "admin.usersTitle": "Användare",
-  "admin.usersLead": "Skapa användare, ändra deras roller och enhetsbehörigheter och inaktivera konton. En ändrad roll eller enhet loggar ut personen överallt.",
+  "admin.usersLead":
+    "Skapa användare, ändra deras roller och enhetsbehörigheter och inaktivera konton. En ändrad roll eller enhet loggar ut personen överallt.",
   "admin.newUser": "Skapa en användare",
   "admin.newUserTitle": "Skapa en användare",
   "admin.editUserTitle": "Redigera användare: {name}",
@@ -143,7 +149,8 @@ export const sv: Messages = {
   "admin.edit": "Redigera",
   "admin.cannotDisableSelf": "Du kan inte inaktivera ditt eget konto.",
   "admin.auditTitle": "Granskningslogg",
-  "admin.auditLead": "Alla inloggningar, utloggningar, innehållsändringar och användarändringar. Loggen kan inte redigeras eller raderas.",
+  "admin.auditLead":
+    "Alla inloggningar, utloggningar, innehållsändringar och användarändringar. Loggen kan inte redigeras eller raderas.",
   "admin.auditFilter": "Filtrera",
   "admin.auditAction": "Händelse",
   "admin.auditAllActions": "Alla händelser",
@@ -172,22 +179,26 @@ export const sv: Messages = {
   "edit.previewLead": "Så här ser läsarna sidan när du har sparat. Ingenting har sparats ännu.",
   "edit.aboutChange": "Om ändringen",
   "edit.changeNote": "Beskrivning av ändringen",
-  "edit.changeNoteHint": "Berätta kort för de andra redaktörerna vad du ändrade och varför. Beskrivningen visas i versionshistoriken.",
+  "edit.changeNoteHint":
+    "Berätta kort för de andra redaktörerna vad du ändrade och varför. Beskrivningen visas i versionshistoriken.",
   "edit.isMajor": "Det här är en väsentlig ändring (alla ombeds läsa innehållet på nytt)",
   "edit.isMajorHint": "Används bara för ändringar i sak, inte till exempel för att rätta stavfel.",
-  "edit.markdownHint": "Du kan använda Markdown: **fetstil**, *kursiv*, listor med bindestreck i början av raden och länkar i formen [text](https://…). HTML visas som vanlig text.",
+  "edit.markdownHint":
+    "Du kan använda Markdown: **fetstil**, *kursiv*, listor med bindestreck i början av raden och länkar i formen [text](https://…). HTML visas som vanlig text.",
   "edit.listHint": "En punkt per rad.",
   "edit.lineTooLong": "Använd högst {max} tecken per rad.",
   "edit.staleForm": "Formuläret är inaktuellt. Ladda om sidan och försök igen.",
   "edit.formVersion": "Formulär",
   "edit.noChanges": "Ingenting sparades eftersom du inte ändrade något.",
   "edit.newTranslation": "Sidan har ännu ingen text på {language}. När du sparar formuläret skapas den.",
-  "edit.outdatedTranslation": "Originaltexten på {language} har ändrats efter att den här översättningen gjordes (version {from} → {to}).",
+  "edit.outdatedTranslation":
+    "Originaltexten på {language} har ändrats efter att den här översättningen gjordes (version {from} → {to}).",
   "edit.seeSourceChanges": "Se vad som ändrades i originalet",
   "edit.sourceText": "Originaltexten på {language} (version {version})",
   "edit.unit.title": "Redigera enhetens sida",
   "edit.unit.heading": "Redigera: {name}",
-  "edit.unit.lead": "Du redigerar sidans text på {language}. Kontaktuppgifterna och granskningsmarkeringen är gemensamma för alla språkversioner.",
+  "edit.unit.lead":
+    "Du redigerar sidans text på {language}. Kontaktuppgifterna och granskningsmarkeringen är gemensamma för alla språkversioner.",
   "edit.unit.textLegend": "Text på {language}",
   "edit.unit.sharedLegend": "Gemensamt för alla språkversioner",
   "edit.unit.sharedHint": "Uppgifterna är desamma i sidans alla språkversioner.",
@@ -205,7 +216,8 @@ export const sv: Messages = {
   "edit.doc.sourceTexts": "Originaltexterna på {language}",
   "edit.doc.outdated": "En del av översättningarna är äldre än originaltexterna. De är markerade nedan.",
   "edit.doc.fieldOutdated": "Originaltexten har ändrats efter att den här översättningen gjordes.",
-  "edit.doc.optionalTranslation": "Lämna tomt om det ännu inte finns någon översättning. Läsarna ser då originaltexten.",
+  "edit.doc.optionalTranslation":
+    "Lämna tomt om det ännu inte finns någon översättning. Läsarna ser då originaltexten.",
   "edit.strategy.title": "Redigera strategitexterna",
   "edit.strategy.heading": "Redigera strategitexterna på {language}",
   "edit.strategy.docName": "Strategi och uppdrag",
@@ -228,11 +240,13 @@ export const sv: Messages = {
   "edit.goals.item": "Mål {n}",
   "edit.goals.goalText": "Mål {n}",
   "conflict.title": "Någon annan sparade sidan medan du redigerade",
-  "conflict.lead": "Dina ändringar ({title}) har inte sparats. Din text finns kvar i formuläret nedan. Här ser du vad den andra personen ändrade.",
+  "conflict.lead":
+    "Dina ändringar ({title}) har inte sparats. Din text finns kvar i formuläret nedan. Här ser du vad den andra personen ändrade.",
   "conflict.scopeHeading": "{scope}: version {from} → {to}",
   "conflict.savedBy": "{name} sparade version {version} {time}.",
   "conflict.theirChanges": "Den andras ändringar",
-  "conflict.choose": "Välj: spara din version över den andras (du kan först kombinera bådas ändringar i formuläret) eller förkasta dina ändringar och ladda den aktuella versionen.",
+  "conflict.choose":
+    "Välj: spara din version över den andras (du kan först kombinera bådas ändringar i formuläret) eller förkasta dina ändringar och ladda den aktuella versionen.",
   "conflict.saveMine": "Spara min version över den andras",
   "conflict.discardMine": "Förkasta mina ändringar och ladda den aktuella versionen",
   "diff.added": "tillagt",
@@ -282,10 +296,12 @@ export const sv: Messages = {
   "history.firstVersionText": "Det här är textens första version.",
   "history.restoreHeading": "Återställ",
   "history.isCurrent": "Det här är den aktuella versionen.",
-  "history.restoreLead": "Återställningen sparar innehållet i version {version} som en ny version efter version {latest}. Ingenting raderas ur versionshistoriken.",
+  "history.restoreLead":
+    "Återställningen sparar innehållet i version {version} som en ny version efter version {latest}. Ingenting raderas ur versionshistoriken.",
   "history.restoreNoteHint": "Varför återställer du den här versionen? Beskrivningen visas i versionshistoriken.",
   "history.restoreButton": "Återställ version {version}",
-  "history.restoreConflict": "Någon sparade en nyare version medan du tittade på sidan. Kontrollera versionshistoriken innan du återställer.",
+  "history.restoreConflict":
+    "Någon sparade en nyare version medan du tittade på sidan. Kontrollera versionshistoriken innan du återställer.",
   "history.restoreUnchanged": "Ingenting återställdes eftersom det aktuella innehållet redan är detsamma.",
   "editor.title": "Redigering",
   "editor.lead": "Sidorna som du kan redigera och översättningar som behöver uppdateras.",
@@ -300,7 +316,8 @@ export const sv: Messages = {
   // -- directory, org chart, site search (issue 5) --
   "directory.searchRegion": "Hitta en avdelning eller enhet",
   "directory.searchLabel": "Sök enheter",
-  "directory.searchHint": "Sök på namn, sammanfattning eller uppgift; namn på andra språk fungerar också. Tangenten / tar dig direkt till sökfältet.",
+  "directory.searchHint":
+    "Sök på namn, sammanfattning eller uppgift; namn på andra språk fungerar också. Tangenten / tar dig direkt till sökfältet.",
   "directory.kindLabel": "Typ",
   "directory.kindAll": "Avdelningar och enheter",
   "directory.locationAll": "Alla placeringar",
@@ -316,12 +333,14 @@ export const sv: Messages = {
   "pagination.status": "Sida {page} av {pages}",
   "chart.title": "Organisationsschema",
   "chart.lead": "Verket leds av överdirektören. Avdelningarna och enheterna nedan är underställda överdirektören.",
-  "chart.keyboardHint": "Flytta i schemat med piltangenterna: upp och ner mellan enheterna, vänster och höger mellan nivåerna. Enter öppnar enhetens sida.",
+  "chart.keyboardHint":
+    "Flytta i schemat med piltangenterna: upp och ner mellan enheterna, vänster och höger mellan nivåerna. Enter öppnar enhetens sida.",
   "chart.directoryLink": "Sök bland enheterna",
   "unit.placeInChart": "Visa i organisationsschemat",
   "unit.childrenHeading": "Underställda enheter",
   "search.title": "Sök",
-  "search.lead": "Sök bland enheterna, strategin, värderingarna och målen på finska, svenska och engelska. Det räcker med en del av ett ord: ”tillstånd” hittar också ”uppehållstillstånd”.",
+  "search.lead":
+    "Sök bland enheterna, strategin, värderingarna och målen på finska, svenska och engelska. Det räcker med en del av ett ord: ”tillstånd” hittar också ”uppehållstillstånd”.",
   "search.siteLabel": "Sök i portalen",
   "search.queryLabel": "Sökord",
   "search.submit": "Sök",
@@ -338,7 +357,8 @@ export const sv: Messages = {
   // -- goal summaries (issue 7) --
   "nav.summaries": "Målsammanfattningar",
   "summaries.title": "Målsammanfattningar",
-  "summaries.lead": "Chefer beskriver vad verkets mål betyder för det egna teamet och delar sammanfattningen med teamet.",
+  "summaries.lead":
+    "Chefer beskriver vad verkets mål betyder för det egna teamet och delar sammanfattningen med teamet.",
   "summaries.new": "Skriv en målsammanfattning",
   "summaries.mine": "Mina sammanfattningar",
   "summaries.mineEmpty": "Du har inte skrivit någon målsammanfattning ännu.",
@@ -361,12 +381,14 @@ export const sv: Messages = {
   "summaries.deleted": "Målsammanfattningen raderades.",
   "summaries.newTitle": "Skriv en målsammanfattning",
   "summaries.editTitle": "Redigera målsammanfattningen",
-  "summaries.composeLead": "Välj de mål som är viktigast för ditt team och beskriv vad vart och ett betyder i teamets arbete. Verkets egen formulering visas så som den lyder just nu, så du behöver inte kopiera den.",
+  "summaries.composeLead":
+    "Välj de mål som är viktigast för ditt team och beskriv vad vart och ett betyder i teamets arbete. Verkets egen formulering visas så som den lyder just nu, så du behöver inte kopiera den.",
   "summaries.fieldTitle": "Rubrik",
   "summaries.fieldLang": "Sammanfattningens språk",
   "summaries.fieldLangHint": "Målen visas också på det här språket, om verket har publicerat dem på det.",
   "summaries.fieldIntro": "Inledning (frivillig)",
-  "summaries.markdownHint": "Du kan använda Markdown: **fetstil**, *kursiv*, listor med bindestreck (-) i början av raden samt länkar.",
+  "summaries.markdownHint":
+    "Du kan använda Markdown: **fetstil**, *kursiv*, listor med bindestreck (-) i början av raden samt länkar.",
   "summaries.goalsHeading": "Verkets mål",
   "summaries.goalsHint": "Välj minst ett mål eller en punkt i visionen innan du publicerar.",
   "summaries.visionHeading": "Strategins vision",
@@ -375,7 +397,8 @@ export const sv: Messages = {
   "summaries.include": "Ta med i sammanfattningen",
   "summaries.teamText": "Vad detta betyder för vårt team",
   "summaries.targetsLegend": "Teamets delmål (frivilliga)",
-  "summaries.targetsHint": "Ge varje delmål en ansvarig. Lämna en rad tom om du inte behöver den; när du sparar utkastet läggs fler tomma rader till.",
+  "summaries.targetsHint":
+    "Ge varje delmål en ansvarig. Lämna en rad tom om du inte behöver den; när du sparar utkastet läggs fler tomma rader till.",
   "summaries.targetText": "Delmål {number}",
   "summaries.targetOwner": "Ansvarig för delmål {number}",
   "summaries.targetDue": "Tidsfrist för delmål {number} (frivillig)",
@@ -406,7 +429,8 @@ export const sv: Messages = {
   "summaries.edit": "Redigera",
   "summaries.backToList": "Alla målsammanfattningar",
   "summaries.shareHeading": "Dela med ditt team",
-  "summaries.shareLead": "En delningslänk öppnar sammanfattningen för alla som kan logga in i portalen. Du kan ge länken ett slutdatum och återkalla den när som helst.",
+  "summaries.shareLead":
+    "En delningslänk öppnar sammanfattningen för alla som kan logga in i portalen. Du kan ge länken ett slutdatum och återkalla den när som helst.",
   "summaries.shareDraft": "Publicera sammanfattningen innan du delar den.",
   "summaries.shareExpires": "Sista dag som länken gäller (frivilligt)",
   "summaries.shareExpiresHint": "Länken slutar fungera efter den här dagen.",
@@ -424,7 +448,8 @@ export const sv: Messages = {
   "summaries.copyFailed": "Länken kunde inte kopieras. Markera den och kopiera den själv.",
   "summaries.emailLink": "Skicka per e-post",
   "summaries.emailSubject": "Målsammanfattning: {title}",
-  "summaries.emailBody": "Hej,\n\njag har skrivit ner vad verkets mål betyder för vårt team: {title}.\n\nDu kan läsa den i introduktionsportalen (inloggning krävs):\n{url}",
+  "summaries.emailBody":
+    "Hej,\n\njag har skrivit ner vad verkets mål betyder för vårt team: {title}.\n\nDu kan läsa den i introduktionsportalen (inloggning krävs):\n{url}",
   "summaries.revoke": "Återkalla länken",
   "summaries.revokedNotice": "Länken återkallades. Den öppnar inte längre sammanfattningen.",
   "summaries.deleteHeading": "Radera sammanfattningen",
@@ -434,7 +459,8 @@ export const sv: Messages = {
   "summaries.goneTitle": "Länken fungerar inte längre",
   "summaries.goneRevoked": "Personen som delade målsammanfattningen har återkallat länken.",
   "summaries.goneExpired": "Delningslänken gick ut {date}.",
-  "summaries.goneHelp": "Be avsändaren om en ny länk. Sammanfattningar från din egen chef finns på sidan med målsammanfattningar.",
+  "summaries.goneHelp":
+    "Be avsändaren om en ny länk. Sammanfattningar från din egen chef finns på sidan med målsammanfattningar.",
 
   // -- onboarding (issue 6) --
   "onboarding.nav.mine": "Min introduktion",
@@ -442,8 +468,10 @@ export const sv: Messages = {
   "onboarding.nav.hr": "Uppföljning av introduktionen",
   "onboarding.nav.templates": "Introduktionens steg",
   "onboarding.title": "Min introduktion",
-  "onboarding.lead": "Din introduktionsplan: steg för alla vid myndigheten, steg för din enhet och personliga steg från din chef. Markera stegen efter hand.",
-  "onboarding.law": "Varje arbetstagare har rätt till tillräcklig introduktion i arbetet och på arbetsplatsen, och den närmaste chefen ansvarar för den (arbetarskyddslagen 738/2002, 14 §).",
+  "onboarding.lead":
+    "Din introduktionsplan: steg för alla vid myndigheten, steg för din enhet och personliga steg från din chef. Markera stegen efter hand.",
+  "onboarding.law":
+    "Varje arbetstagare har rätt till tillräcklig introduktion i arbetet och på arbetsplatsen, och den närmaste chefen ansvarar för den (arbetarskyddslagen 738/2002, 14 §).",
   "onboarding.startDate": "Startdatum",
   "onboarding.supervisor": "Chef",
   "onboarding.notRecorded": "Inte angivet",
@@ -482,7 +510,8 @@ export const sv: Messages = {
   "onboarding.readAndAcknowledge": "Läs och bekräfta",
   "onboarding.ackHint": "Steget blir klart när du på sidan bekräftar att du har läst och förstått den.",
   "onboarding.blockedBecause": "Kan inte påbörjas ännu: {reason}",
-  "onboarding.archivedNote": "Steget har sedan dess tagits bort ur planerna; det finns kvar här som en uppgift om vad du har gjort.",
+  "onboarding.archivedNote":
+    "Steget har sedan dess tagits bort ur planerna; det finns kvar här som en uppgift om vad du har gjort.",
   "onboarding.statusLegend": "Status",
   "onboarding.reasonLabel": "Om steget inte kan påbörjas ännu, varför?",
   "onboarding.save": "Spara status",
@@ -490,17 +519,20 @@ export const sv: Messages = {
   "onboarding.none": "Inga",
   "onboarding.error.status": "Välj en status.",
   "onboarding.error.reasonRequired": "Berätta varför steget inte kan påbörjas ännu.",
-  "onboarding.error.acknowledgeFirst": "Öppna sidan och bekräfta att du har läst och förstått den; då blir steget klart.",
+  "onboarding.error.acknowledgeFirst":
+    "Öppna sidan och bekräfta att du har läst och förstått den; då blir steget klart.",
   "onboarding.error.notInPlan": "Steget finns inte längre i planen.",
   "onboarding.error.titleRequired": "Skriv en rubrik på minst ett språk.",
   "onboarding.error.titleForDescription": "En beskrivning behöver en rubrik på samma språk.",
   "onboarding.error.contentPath": "Använd en adress i portalen utan språk, till exempel /values.",
-  "onboarding.error.conflict": "Någon annan ändrade steget medan du redigerade det. Dina ändringar sparades inte; formuläret visar nu steget som det är.",
+  "onboarding.error.conflict":
+    "Någon annan ändrade steget medan du redigerade det. Dina ändringar sparades inte; formuläret visar nu steget som det är.",
   "onboarding.ack.heading": "Har du läst den här sidan?",
   "onboarding.ack.intro": "Bekräfta att du har läst och förstått den här sidan. Det hör till din introduktion.",
   "onboarding.ack.button": "Jag har läst och förstått",
   "onboarding.ack.done": "Du bekräftade {date} att du har läst och förstått den här sidan.",
-  "onboarding.ack.askedAgain": "Sidan har ändrats väsentligt sedan du bekräftade att du läst den {date}. Läs den igen och bekräfta.",
+  "onboarding.ack.askedAgain":
+    "Sidan har ändrats väsentligt sedan du bekräftade att du läst den {date}. Läs den igen och bekräfta.",
   "onboarding.ack.thanks": "Tack. Din bekräftelse har sparats.",
   "onboarding.ack.stepCompleted": "Motsvarande steg i din introduktionsplan är nu klart.",
   "onboarding.ack.none": "Inte ännu",
@@ -523,7 +555,8 @@ export const sv: Messages = {
   "onboarding.col.nextDue": "Nästa steg senast",
   "onboarding.col.acks": "Läsbekräftelser",
   "onboarding.team.title": "Mitt teams introduktion",
-  "onboarding.team.lead": "Introduktionsplanerna för dem som rapporterar till dig. Som deras närmaste chef ansvarar du för deras introduktion.",
+  "onboarding.team.lead":
+    "Introduktionsplanerna för dem som rapporterar till dig. Som deras närmaste chef ansvarar du för deras introduktion.",
   "onboarding.team.none": "Ingen rapporterar till dig i portalen, så det finns inga planer att följa här.",
   "onboarding.person.title": "Introduktionsplan: {name}",
   "onboarding.person.back": "Tillbaka till mitt team",
@@ -534,16 +567,19 @@ export const sv: Messages = {
   "onboarding.personal.listHeading": "Personliga steg som du har lagt till",
   "onboarding.form.title": "Rubrik",
   "onboarding.form.description": "Beskrivning (frivillig)",
-  "onboarding.form.textsHint": "Skriv steget på minst ett språk. Om ett språk saknar text visas steget på ett annat språk och det anges.",
+  "onboarding.form.textsHint":
+    "Skriv steget på minst ett språk. Om ett språk saknar text visas steget på ett annat språk och det anges.",
   "onboarding.form.dueRule": "Ska vara klart",
-  "onboarding.form.dueRuleHint": "Räknas i kalenderdagar från startdatumet: första dagen är startdatumet, första veckan slutar 6 dagar därefter, första månaden efter en kalendermånad och prövotiden efter sex kalendermånader.",
+  "onboarding.form.dueRuleHint":
+    "Räknas i kalenderdagar från startdatumet: första dagen är startdatumet, första veckan slutar 6 dagar därefter, första månaden efter en kalendermånad och prövotiden efter sex kalendermånader.",
   "onboarding.form.contentPath": "Länk till en sida i portalen (frivillig)",
   "onboarding.form.contentPathHint": "Sidans adress utan språk, till exempel /values eller /units/security-unit.",
   "onboarding.form.acknowledges": "Klart när läsningen bekräftas",
   "onboarding.form.acknowledgesNone": "Nej, personen markerar steget som klart själv",
   "onboarding.form.position": "Ordning inom perioden",
   "onboarding.templates.title": "Introduktionens steg",
-  "onboarding.templates.lead": "Stegen som bildar allas introduktionsplaner. En ändring når alla planer där steget inte är klart. Ett borttaget steg finns kvar i de planer där det är gjort; ingens sparade framsteg raderas.",
+  "onboarding.templates.lead":
+    "Stegen som bildar allas introduktionsplaner. En ändring når alla planer där steget inte är klart. Ett borttaget steg finns kvar i de planer där det är gjort; ingens sparade framsteg raderas.",
   "onboarding.templates.agencyHeading": "Steg för hela myndigheten",
   "onboarding.templates.unitHeading": "Steg för {unit}",
   "onboarding.templates.unitStepsHeading": "En enhets steg",
@@ -566,17 +602,22 @@ export const sv: Messages = {
   "onboarding.templates.cancel": "Avbryt",
   "onboarding.templates.saved": "Steget sparades.",
   "onboarding.templates.archive": "Ta bort ur planerna",
-  "onboarding.templates.archiveHint": "Steget tas bort ur alla planer där det inte är klart. I planer där det är gjort finns det kvar som en uppgift, och det kan återställas.",
-  "onboarding.templates.archivedNotice": "Steget har tagits bort ur planerna. I planer där det är gjort visas det fortfarande.",
+  "onboarding.templates.archiveHint":
+    "Steget tas bort ur alla planer där det inte är klart. I planer där det är gjort finns det kvar som en uppgift, och det kan återställas.",
+  "onboarding.templates.archivedNotice":
+    "Steget har tagits bort ur planerna. I planer där det är gjort visas det fortfarande.",
   "onboarding.templates.archivedDone": "Steget togs bort ur de planer där det inte var klart.",
   "onboarding.templates.restore": "Återställ steget",
-  "onboarding.templates.restoreHint": "När steget återställs kommer det tillbaka i planerna, med allas framsteg som de var.",
+  "onboarding.templates.restoreHint":
+    "När steget återställs kommer det tillbaka i planerna, med allas framsteg som de var.",
   "onboarding.templates.restoredDone": "Steget återställdes.",
   "onboarding.hr.title": "Uppföljning av introduktionen",
-  "onboarding.hr.lead": "Alla som har börjat under de senaste sex månaderna (den längsta prövotiden) eller vars plan inte är klar. Först de som har försenade steg.",
+  "onboarding.hr.lead":
+    "Alla som har börjat under de senaste sex månaderna (den längsta prövotiden) eller vars plan inte är klar. Först de som har försenade steg.",
   "onboarding.hr.templatesLink": "Hantera introduktionens steg",
   "onboarding.hr.chartHeading": "Framsteg per enhet",
-  "onboarding.hr.chartDesc": "Hur stor andel av alla steg som är klara för varje enhets nyanställda. Samma siffror finns i tabellen under diagrammet.",
+  "onboarding.hr.chartDesc":
+    "Hur stor andel av alla steg som är klara för varje enhets nyanställda. Samma siffror finns i tabellen under diagrammet.",
   "onboarding.hr.chartTableCaption": "Framsteg per enhet",
   "onboarding.hr.peopleCount": "nyanställda: {count}",
   "onboarding.hr.col.people": "Nyanställda",
