@@ -19,6 +19,8 @@ export default function handleRequest(
   const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : "";
   return new Promise((resolve, reject) => {
     let didError = false;
+    // Assigned below, once the stream exists; read by the callbacks that end it.
+    // eslint-disable-next-line prefer-const
     let abortTimer: ReturnType<typeof setTimeout> | undefined;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>

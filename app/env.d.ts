@@ -1,3 +1,5 @@
+// Remix's ambient types are only reachable by reference (they export no values to import).
+/* eslint-disable @typescript-eslint/triple-slash-reference */
 /// <reference types="@remix-run/dev" />
 /// <reference types="@remix-run/node" />
 

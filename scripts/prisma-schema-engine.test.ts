@@ -172,6 +172,7 @@ function migrationsList(project: Project) {
   };
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON-RPC replies of many shapes, read field by field
 type RpcReply = { id: unknown; result?: any; error?: { code: number; message: string; data: any } };
 
 /** Drive the stand-in directly over JSON-RPC, one request at a time, answering `print` requests. */

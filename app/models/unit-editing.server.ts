@@ -237,7 +237,7 @@ export async function saveUnitEdit(args: {
   const { editor, ipAddress, unitId, lang, input } = args;
   if (!canEditUnit(editor, unitId)) throw new NotAllowedError();
 
-  let conflictScopes: Scope[] = [];
+  let conflictScopes: Scope[];
   try {
     const outcome = await prisma.$transaction(async (tx) => {
       const unit = await tx.unit.findUniqueOrThrow({ where: { id: unitId } });

@@ -19,7 +19,7 @@ import { clientIp, forbidden, requireUser, type CurrentUser } from "~/utils/auth
 import { parseForm, type FormErrors } from "~/utils/forms";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
-import { useLang, useT } from "~/utils/use-lang";
+import { useT } from "~/utils/use-lang";
 
 export const meta = titleMeta("onboarding.templates.editTitle");
 

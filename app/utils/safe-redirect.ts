@@ -4,6 +4,8 @@
  */
 export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
   if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  // Control characters (a newline, a tab) in a Location header can split or bend it.
+  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f]/.test(to)) return fallback;
   return to;
 }

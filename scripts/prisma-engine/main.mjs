@@ -21,9 +21,9 @@ export function parseArgs(argv) {
     else if (arg === "--datamodels" || arg === "-d") args.datamodels.push(argv[++i]);
     else if (arg === "--datasource") args.datasource = JSON.parse(argv[++i]);
     else if (arg === "--enabled-preview-features" || arg === "--extension-types")
-      i++; // not used by the WASM engine
+      i += 1; // skip the value: not used by the WASM engine
     else if (arg === "cli") {
-      args.cli = argv[++i];
+      args.cli = argv[i + 1];
       break;
     } else throw new Error(`Unknown argument: ${arg}`);
   }
