@@ -9,7 +9,6 @@ import type { Localized } from "~/i18n/content";
 import { prisma } from "~/utils/db.server";
 import { message } from "~/utils/forms";
 import { parseStringList } from "~/utils/json-list";
-import { recordAudit } from "./audit.server";
 import {
   changeNote,
   checkbox,
@@ -20,6 +19,14 @@ import {
   versionField,
 } from "./edit-fields.server";
 import {
+  isVersionConflict,
+  recordEdit,
+  runEdit,
+  versionConflict,
+  writeAtVersion,
+  type VersionConflict,
+} from "./editing-core.server";
+import {
   BASELINE_NOTE,
   describeConflict,
   insertRevision,
@@ -29,7 +36,6 @@ import {
   sameValue,
   SEED_NOTE,
   snapshotAt,
-  VersionConflictError,
   type ConflictInfo,
   type Db,
   type FieldValue,
@@ -152,18 +158,24 @@ const strategy: DocAdapter = {
     }
     const raw = values.body ?? null;
     const body = Array.isArray(raw) ? JSON.stringify(raw) : String(raw ?? "");
-    if (!item.row) {
-      await createOrConflict(
-        () => db.organisationText.create({ data: { key: item.key, lang, body, version: 1, sourceVersion } }),
-        lang,
-      );
-      return;
-    }
-    const { count } = await db.organisationText.updateMany({
-      where: { key: item.key, lang, version: item.row.version },
-      data: { body, version: item.row.version + 1, sourceVersion },
-    });
-    if (count !== 1) throw new VersionConflictError(lang);
+    const row = item.row;
+    await writeAtVersion(
+      lang,
+      row
+        ? {
+            exists: true,
+            update: () =>
+              db.organisationText.updateMany({
+                where: { key: item.key, lang, version: row.version },
+                data: { body, version: row.version + 1, sourceVersion },
+              }),
+          }
+        : {
+            exists: false,
+            create: () =>
+              db.organisationText.create({ data: { key: item.key, lang, body, version: 1, sourceVersion } }),
+          },
+    );
   },
 };
 
@@ -223,18 +235,23 @@ const values: DocAdapter = {
       description: (values.description as string | null) ?? null,
       sourceVersion,
     };
-    if (!item.row) {
-      await createOrConflict(
-        () => db.valueText.create({ data: { valueId: item.id, lang, ...data, version: 1 } }),
-        lang,
-      );
-      return;
-    }
-    const { count } = await db.valueText.updateMany({
-      where: { valueId: item.id, lang, version: item.row.version },
-      data: { ...data, version: item.row.version + 1 },
-    });
-    if (count !== 1) throw new VersionConflictError(lang);
+    const row = item.row;
+    await writeAtVersion(
+      lang,
+      row
+        ? {
+            exists: true,
+            update: () =>
+              db.valueText.updateMany({
+                where: { valueId: item.id, lang, version: row.version },
+                data: { ...data, version: row.version + 1 },
+              }),
+          }
+        : {
+            exists: false,
+            create: () => db.valueText.create({ data: { valueId: item.id, lang, ...data, version: 1 } }),
+          },
+    );
   },
 };
 
@@ -277,31 +294,27 @@ const goals: DocAdapter = {
       return;
     }
     const text = String(values.text ?? "");
-    if (!item.row) {
-      await createOrConflict(
-        () => db.goalText.create({ data: { goalId: item.id, lang, text, version: 1, sourceVersion } }),
-        lang,
-      );
-      return;
-    }
-    const { count } = await db.goalText.updateMany({
-      where: { goalId: item.id, lang, version: item.row.version },
-      data: { text, version: item.row.version + 1, sourceVersion },
-    });
-    if (count !== 1) throw new VersionConflictError(lang);
+    const row = item.row;
+    await writeAtVersion(
+      lang,
+      row
+        ? {
+            exists: true,
+            update: () =>
+              db.goalText.updateMany({
+                where: { goalId: item.id, lang, version: row.version },
+                data: { text, version: row.version + 1, sourceVersion },
+              }),
+          }
+        : {
+            exists: false,
+            create: () => db.goalText.create({ data: { goalId: item.id, lang, text, version: 1, sourceVersion } }),
+          },
+    );
   },
 };
 
 const adapters: Record<OrgDoc, DocAdapter> = { strategy, values, goals };
-
-async function createOrConflict(create: () => Promise<unknown>, lang: Lang) {
-  try {
-    await create();
-  } catch {
-    // The row appeared since we read it: someone else created this translation first.
-    throw new VersionConflictError(lang);
-  }
-}
 
 const docKey = (doc: OrgDoc, lang: Lang): RevisionKey => ({ entityType: doc, entityId: 0, scope: lang });
 
@@ -470,79 +483,76 @@ export async function saveDocEdit(args: {
   const { editor, ipAddress, doc, lang, input } = args;
   if (!canEditOrganisationTexts(editor)) throw new NotAllowedError();
   const key = docKey(doc, lang);
-  try {
-    const outcome = await prisma.$transaction(async (tx) => {
-      const state = await loadDoc(doc, lang, tx);
-      let current = state.version;
-      let base = input.version;
-      if (current === 0 && hasContent(state.current)) {
-        // Texts from before history was kept: record them as version 1, which is what a form
-        // based on "no history yet" (0) was looking at.
-        await insertRevision(tx, {
-          ...key,
-          version: 1,
-          snapshot: state.current,
-          changeNote: BASELINE_NOTE,
-          authorId: null,
-        });
-        current = 1;
-        if (base === 0) base = 1;
-      }
-      const wanted = docValues(state, input);
-      const baseSnapshot = base === current ? state.current : await snapshotAt(tx, key, base);
-      const edited = state.fields.filter(
-        (f) =>
-          !sameValue(wanted[f.name], baseSnapshot?.fields[f.name]) &&
-          !sameValue(wanted[f.name], state.current.fields[f.name]),
-      );
-      if (edited.length === 0) return { status: "unchanged" as const };
-      if (base !== current) return { status: "conflict" as const };
-
-      const editedItems = state.items.filter((item) => item.fields.some((f) => edited.includes(f)));
-      const sourceVersions = { ...state.current.sourceVersions };
-      for (const item of editedItems) {
-        const isSource = item.sourceLang === lang;
-        const parts: ItemWrite = Object.fromEntries(item.fields.map((f) => [f.part, wanted[f.name]]));
-        const empty = Object.values(parts).every((v) => v == null);
-        const sourceVersion = isSource ? null : (item.sourceRow?.version ?? null);
-        await adapters[doc].write(tx, lang, item, empty && !isSource ? null : parts, sourceVersion);
-        if (empty && !isSource) delete sourceVersions[item.key];
-        else sourceVersions[item.key] = sourceVersion;
-      }
-      const version = current + 1;
+  const outcome = await runEdit(async (tx) => {
+    const state = await loadDoc(doc, lang, tx);
+    let current = state.version;
+    let base = input.version;
+    if (current === 0 && hasContent(state.current)) {
+      // Texts from before history was kept: record them as version 1, which is what a form
+      // based on "no history yet" (0) was looking at.
       await insertRevision(tx, {
         ...key,
-        version,
-        snapshot: { fields: wanted, sourceVersions },
-        changeNote: String(input.changeNote ?? ""),
-        isMajor: input.isMajor,
-        authorId: editor.id,
+        version: 1,
+        snapshot: state.current,
+        changeNote: BASELINE_NOTE,
+        authorId: null,
       });
-      await recordAudit(
+      current = 1;
+      if (base === 0) base = 1;
+    }
+    const wanted = docValues(state, input);
+    const baseSnapshot = base === current ? state.current : await snapshotAt(tx, key, base);
+    const edited = state.fields.filter(
+      (f) =>
+        !sameValue(wanted[f.name], baseSnapshot?.fields[f.name]) &&
+        !sameValue(wanted[f.name], state.current.fields[f.name]),
+    );
+    if (edited.length === 0) return { status: "unchanged" as const };
+    if (base !== current) return versionConflict(lang);
+
+    const editedItems = state.items.filter((item) => item.fields.some((f) => edited.includes(f)));
+    const sourceVersions = { ...state.current.sourceVersions };
+    for (const item of editedItems) {
+      const isSource = item.sourceLang === lang;
+      const parts: ItemWrite = Object.fromEntries(item.fields.map((f) => [f.part, wanted[f.name]]));
+      const empty = Object.values(parts).every((v) => v == null);
+      const sourceVersion = isSource ? null : (item.sourceRow?.version ?? null);
+      await adapters[doc].write(tx, lang, item, empty && !isSource ? null : parts, sourceVersion);
+      if (empty && !isSource) delete sourceVersions[item.key];
+      else sourceVersions[item.key] = sourceVersion;
+    }
+    const version = current + 1;
+    await recordEdit(tx, {
+      revisions: [
         {
-          action: "content.update",
-          actor: editor,
-          ipAddress,
-          targetType: doc,
-          targetId: lang,
-          details: {
-            document: doc,
-            lang,
-            fromVersion: current,
-            toVersion: version,
-            fields: edited.map((f) => f.name),
-            changeNote: input.changeNote,
-            isMajor: input.isMajor,
-          },
+          ...key,
+          version,
+          snapshot: { fields: wanted, sourceVersions },
+          changeNote: String(input.changeNote ?? ""),
+          isMajor: input.isMajor,
+          authorId: editor.id,
         },
-        tx,
-      );
-      return { status: "saved" as const, version };
+      ],
+      audit: {
+        action: "content.update",
+        actor: editor,
+        ipAddress,
+        targetType: doc,
+        targetId: lang,
+        details: {
+          document: doc,
+          lang,
+          fromVersion: current,
+          toVersion: version,
+          fields: edited.map((f) => f.name),
+          changeNote: input.changeNote,
+          isMajor: input.isMajor,
+        },
+      },
     });
-    if (outcome.status !== "conflict") return outcome;
-  } catch (error) {
-    if (!(error instanceof VersionConflictError)) throw error;
-  }
+    return { status: "saved" as const, version };
+  });
+  if (!isVersionConflict(outcome)) return outcome;
   const state = await loadDoc(doc, lang);
   const conflict = await describeConflict(key, input.version, docFieldOrder(state));
   return { status: "conflict", conflict, version: conflict.currentVersion };
@@ -570,73 +580,69 @@ export async function restoreDocRevision(args: {
 }): Promise<DocRestoreOutcome> {
   const { editor, ipAddress, doc, revisionId, baseVersion, changeNote } = args;
   if (!canEditOrganisationTexts(editor)) throw new NotAllowedError();
-  try {
-    return await prisma.$transaction(async (tx): Promise<DocRestoreOutcome> => {
-      const old = await tx.revision.findFirst({ where: { id: revisionId, entityType: doc, entityId: 0 } });
-      if (!old) return { status: "notFound" };
-      const lang = old.scope as Lang;
-      const state = await loadDoc(doc, lang, tx);
-      if (state.version !== baseVersion) return { status: "conflict", currentVersion: state.version };
-      const snapshot = parseSnapshot(old.data);
-      const restoredFields = { ...state.current.fields };
-      const sourceVersions = { ...state.current.sourceVersions };
-      let changed = false;
-      for (const item of state.items) {
-        // Items created after the old version (no field in it) stay as they are.
-        const known = item.fields.filter((f) => f.name in snapshot.fields);
-        if (known.length === 0) continue;
-        const isSource = item.sourceLang === lang;
-        const parts: ItemWrite = Object.fromEntries(
-          item.fields.map((f) => [f.part, normaliseValue(snapshot.fields[f.name])]),
-        );
-        const same = item.fields.every((f) => sameValue(parts[f.part], state.current.fields[f.name]));
-        const empty = Object.values(parts).every((v) => v == null);
-        if (same || (empty && isSource)) continue;
-        const sourceVersion = isSource
-          ? null
-          : (snapshot.sourceVersions?.[item.key] ?? item.row?.sourceVersion ?? null);
-        await adapters[doc].write(tx, lang, item, empty ? null : parts, sourceVersion);
-        for (const f of item.fields) restoredFields[f.name] = normaliseValue(parts[f.part]);
-        if (empty) delete sourceVersions[item.key];
-        else sourceVersions[item.key] = sourceVersion;
-        changed = true;
-      }
-      if (!changed) return { status: "unchanged" };
-      const version = state.version + 1;
-      await insertRevision(tx, {
-        entityType: doc,
-        entityId: 0,
-        scope: lang,
-        version,
-        snapshot: { fields: restoredFields, sourceVersions },
-        changeNote,
-        restoredFromVersion: old.version,
-        authorId: editor.id,
-      });
-      await recordAudit(
-        {
-          action: "content.restore",
-          actor: editor,
-          ipAddress,
-          targetType: doc,
-          targetId: lang,
-          details: {
-            document: doc,
-            lang,
-            restoredFromVersion: old.version,
-            fromVersion: state.version,
-            toVersion: version,
-            changeNote,
-          },
-        },
-        tx,
+  const outcome = await runEdit(async (tx): Promise<DocRestoreOutcome | VersionConflict<Lang>> => {
+    const old = await tx.revision.findFirst({ where: { id: revisionId, entityType: doc, entityId: 0 } });
+    if (!old) return { status: "notFound" };
+    const lang = old.scope as Lang;
+    const state = await loadDoc(doc, lang, tx);
+    if (state.version !== baseVersion) return { status: "conflict", currentVersion: state.version };
+    const snapshot = parseSnapshot(old.data);
+    const restoredFields = { ...state.current.fields };
+    const sourceVersions = { ...state.current.sourceVersions };
+    let changed = false;
+    for (const item of state.items) {
+      // Items created after the old version (no field in it) stay as they are.
+      const known = item.fields.filter((f) => f.name in snapshot.fields);
+      if (known.length === 0) continue;
+      const isSource = item.sourceLang === lang;
+      const parts: ItemWrite = Object.fromEntries(
+        item.fields.map((f) => [f.part, normaliseValue(snapshot.fields[f.name])]),
       );
-      return { status: "restored", version };
+      const same = item.fields.every((f) => sameValue(parts[f.part], state.current.fields[f.name]));
+      const empty = Object.values(parts).every((v) => v == null);
+      if (same || (empty && isSource)) continue;
+      const sourceVersion = isSource ? null : (snapshot.sourceVersions?.[item.key] ?? item.row?.sourceVersion ?? null);
+      await adapters[doc].write(tx, lang, item, empty ? null : parts, sourceVersion);
+      for (const f of item.fields) restoredFields[f.name] = normaliseValue(parts[f.part]);
+      if (empty) delete sourceVersions[item.key];
+      else sourceVersions[item.key] = sourceVersion;
+      changed = true;
+    }
+    if (!changed) return { status: "unchanged" };
+    const version = state.version + 1;
+    await recordEdit(tx, {
+      revisions: [
+        {
+          ...docKey(doc, lang),
+          version,
+          snapshot: { fields: restoredFields, sourceVersions },
+          changeNote,
+          restoredFromVersion: old.version,
+          authorId: editor.id,
+        },
+      ],
+      audit: {
+        action: "content.restore",
+        actor: editor,
+        ipAddress,
+        targetType: doc,
+        targetId: lang,
+        details: {
+          document: doc,
+          lang,
+          restoredFromVersion: old.version,
+          fromVersion: state.version,
+          toVersion: version,
+          changeNote,
+        },
+      },
     });
-  } catch (error) {
-    if (!(error instanceof VersionConflictError)) throw error;
-    return { status: "conflict", currentVersion: -1 };
-  }
+    return { status: "restored", version };
+  });
+  if (!isVersionConflict(outcome)) return outcome;
+  // Lost the race to another save: the version that won is the latest revision of that language.
+  const [lang] = outcome.scopes;
+  return { status: "conflict", currentVersion: await latestVersion(prisma, docKey(doc, lang)) };
 }
 
 // ---- seed --------------------------------------------------------------------------------------

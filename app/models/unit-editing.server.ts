@@ -10,7 +10,6 @@ import { prisma } from "~/utils/db.server";
 import { message } from "~/utils/forms";
 import { parseStringList } from "~/utils/json-list";
 import { renderMarkdown } from "~/utils/markdown.server";
-import { recordAudit } from "./audit.server";
 import {
   changeNote,
   checkbox,
@@ -22,17 +21,26 @@ import {
   versionField,
 } from "./edit-fields.server";
 import {
+  isVersionConflict,
+  recordEdit,
+  runEdit,
+  versionConflict,
+  writeAtVersion,
+  type VersionConflict,
+} from "./editing-core.server";
+import {
   describeConflict,
   ensureBaseline,
   insertRevision,
   lastUpdated,
+  latestVersion,
   parseSnapshot,
   sameFields,
   SEED_NOTE,
   snapshotAt,
-  VersionConflictError,
   type ConflictInfo,
   type Db,
+  type NewRevision,
   type RevisionKey,
   type Scope,
   type Snapshot,
@@ -237,103 +245,93 @@ export async function saveUnitEdit(args: {
   const { editor, ipAddress, unitId, lang, input } = args;
   if (!canEditUnit(editor, unitId)) throw new NotAllowedError();
 
-  let conflictScopes: Scope[];
-  try {
-    const outcome = await prisma.$transaction(async (tx) => {
-      const unit = await tx.unit.findUniqueOrThrow({ where: { id: unitId } });
-      const text = await tx.unitText.findUnique({ where: { unitId_lang: { unitId, lang } } });
-      const textVersion = text?.version ?? 0;
-      if (text) await ensureBaseline(tx, unitKey(unitId, lang), text.version, textSnapshot(text));
-      await ensureBaseline(tx, unitKey(unitId, "shared"), unit.version, sharedSnapshot(unit));
+  const outcome = await runEdit<Exclude<SaveOutcome, { status: "conflict" }>, Scope>(async (tx) => {
+    const unit = await tx.unit.findUniqueOrThrow({ where: { id: unitId } });
+    const text = await tx.unitText.findUnique({ where: { unitId_lang: { unitId, lang } } });
+    const textVersion = text?.version ?? 0;
+    if (text) await ensureBaseline(tx, unitKey(unitId, lang), text.version, textSnapshot(text));
+    await ensureBaseline(tx, unitKey(unitId, "shared"), unit.version, sharedSnapshot(unit));
 
-      const wantedText = inputTextSnapshot(input);
-      const wantedShared = inputSharedSnapshot(input);
-      const currentText = text ? textSnapshot(text) : null;
-      const currentShared = sharedSnapshot(unit);
-      const baseText =
-        input.textVersion === textVersion
-          ? currentText
-          : await snapshotAt(tx, unitKey(unitId, lang), input.textVersion);
-      const baseShared =
-        input.sharedVersion === unit.version
-          ? currentShared
-          : await snapshotAt(tx, unitKey(unitId, "shared"), input.sharedVersion);
+    const wantedText = inputTextSnapshot(input);
+    const wantedShared = inputSharedSnapshot(input);
+    const currentText = text ? textSnapshot(text) : null;
+    const currentShared = sharedSnapshot(unit);
+    const baseText =
+      input.textVersion === textVersion ? currentText : await snapshotAt(tx, unitKey(unitId, lang), input.textVersion);
+    const baseShared =
+      input.sharedVersion === unit.version
+        ? currentShared
+        : await snapshotAt(tx, unitKey(unitId, "shared"), input.sharedVersion);
 
-      // A part counts as edited only if it differs from what the form started from; an edit
-      // that already matches the current content needs no write.
-      const editsText =
-        !sameFields(wantedText, baseText, UNIT_TEXT_FIELDS) && !sameFields(wantedText, currentText, UNIT_TEXT_FIELDS);
-      const editsShared =
-        !sameFields(wantedShared, baseShared, UNIT_SHARED_FIELDS) &&
-        !sameFields(wantedShared, currentShared, UNIT_SHARED_FIELDS);
+    // A part counts as edited only if it differs from what the form started from; an edit
+    // that already matches the current content needs no write.
+    const editsText =
+      !sameFields(wantedText, baseText, UNIT_TEXT_FIELDS) && !sameFields(wantedText, currentText, UNIT_TEXT_FIELDS);
+    const editsShared =
+      !sameFields(wantedShared, baseShared, UNIT_SHARED_FIELDS) &&
+      !sameFields(wantedShared, currentShared, UNIT_SHARED_FIELDS);
 
-      const conflicts: Scope[] = [];
-      if (editsText && input.textVersion !== textVersion) conflicts.push(lang);
-      if (editsShared && input.sharedVersion !== unit.version) conflicts.push("shared");
-      if (conflicts.length) return { status: "conflict" as const, scopes: conflicts };
-      if (!editsText && !editsShared) return { status: "unchanged" as const };
+    const conflicts: Scope[] = [];
+    if (editsText && input.textVersion !== textVersion) conflicts.push(lang);
+    if (editsShared && input.sharedVersion !== unit.version) conflicts.push("shared");
+    if (conflicts.length) return versionConflict(...conflicts);
+    if (!editsText && !editsShared) return { status: "unchanged" as const };
 
-      const saved: { scope: Scope; version: number }[] = [];
-      const revision = { changeNote: input.changeNote, isMajor: input.isMajor, authorId: editor.id };
-      if (editsText) {
-        const sourceVersion = await translatedFrom(tx, unitId, unit.sourceLang, lang);
-        const fields = {
-          name: input.name,
-          summary: input.summary,
-          description: input.description,
-          duties: JSON.stringify(input.duties),
-          sourceVersion,
-        };
-        await writeText(tx, unitId, lang, text ? text.version : 0, fields);
-        const version = textVersion + 1;
-        await insertRevision(tx, {
-          ...unitKey(unitId, lang),
-          ...revision,
-          version,
-          snapshot: { ...wantedText, sourceVersions: { text: sourceVersion } },
-        });
-        saved.push({ scope: lang, version });
-      }
-      if (editsShared) {
-        await writeShared(tx, unitId, unit.version, input);
-        const version = unit.version + 1;
-        await insertRevision(tx, { ...unitKey(unitId, "shared"), ...revision, version, snapshot: wantedShared });
-        saved.push({ scope: "shared", version });
-      }
-      await recordAudit(
-        {
-          action: "content.update",
-          actor: editor,
-          ipAddress,
-          targetType: "unit",
-          targetId: unitId,
-          details: {
-            unit: unit.slug,
-            lang,
-            saved: saved.map((s) => ({ scope: s.scope, fromVersion: s.version - 1, toVersion: s.version })),
-            changeNote: input.changeNote,
-            isMajor: input.isMajor,
-          },
-        },
-        tx,
-      );
-      return {
-        status: "saved" as const,
-        saved,
-        versions: {
-          text: saved.find((s) => s.scope === lang)?.version ?? textVersion,
-          shared: saved.find((s) => s.scope === "shared")?.version ?? unit.version,
-        },
+    const saved: { scope: Scope; version: number }[] = [];
+    const revisions: NewRevision[] = [];
+    const revision = { changeNote: input.changeNote, isMajor: input.isMajor, authorId: editor.id };
+    if (editsText) {
+      const sourceVersion = await translatedFrom(tx, unitId, unit.sourceLang, lang);
+      const fields = {
+        name: input.name,
+        summary: input.summary,
+        description: input.description,
+        duties: JSON.stringify(input.duties),
+        sourceVersion,
       };
+      await writeText(tx, unitId, lang, textVersion, fields);
+      const version = textVersion + 1;
+      revisions.push({
+        ...unitKey(unitId, lang),
+        ...revision,
+        version,
+        snapshot: { ...wantedText, sourceVersions: { text: sourceVersion } },
+      });
+      saved.push({ scope: lang, version });
+    }
+    if (editsShared) {
+      await writeShared(tx, unitId, unit.version, input);
+      const version = unit.version + 1;
+      revisions.push({ ...unitKey(unitId, "shared"), ...revision, version, snapshot: wantedShared });
+      saved.push({ scope: "shared", version });
+    }
+    await recordEdit(tx, {
+      revisions,
+      audit: {
+        action: "content.update",
+        actor: editor,
+        ipAddress,
+        targetType: "unit",
+        targetId: unitId,
+        details: {
+          unit: unit.slug,
+          lang,
+          saved: saved.map((s) => ({ scope: s.scope, fromVersion: s.version - 1, toVersion: s.version })),
+          changeNote: input.changeNote,
+          isMajor: input.isMajor,
+        },
+      },
     });
-    if (outcome.status !== "conflict") return outcome;
-    conflictScopes = outcome.scopes;
-  } catch (error) {
-    // Another save won between our read and our write: same answer as a conflict seen up front.
-    if (!(error instanceof VersionConflictError)) throw error;
-    conflictScopes = [error.scope];
-  }
-  return unitConflict(unitId, lang, conflictScopes, input);
+    return {
+      status: "saved" as const,
+      saved,
+      versions: {
+        text: saved.find((s) => s.scope === lang)?.version ?? textVersion,
+        shared: saved.find((s) => s.scope === "shared")?.version ?? unit.version,
+      },
+    };
+  });
+  return isVersionConflict(outcome) ? unitConflict(unitId, lang, outcome.scopes, input) : outcome;
 }
 
 async function unitConflict(
@@ -377,19 +375,19 @@ type TextFields = { name: string; summary: string; description: string; duties: 
 
 /** Writes a text only if it is still at `fromVersion` (0: it must not exist yet). */
 async function writeText(db: Db, unitId: number, lang: Lang, fromVersion: number, fields: TextFields) {
-  if (fromVersion === 0) {
-    try {
-      await db.unitText.create({ data: { unitId, lang, ...fields, version: 1 } });
-    } catch {
-      throw new VersionConflictError(lang);
-    }
-    return;
-  }
-  const { count } = await db.unitText.updateMany({
-    where: { unitId, lang, version: fromVersion },
-    data: { ...fields, version: fromVersion + 1 },
-  });
-  if (count !== 1) throw new VersionConflictError(lang);
+  await writeAtVersion(
+    lang,
+    fromVersion === 0
+      ? { exists: false, create: () => db.unitText.create({ data: { unitId, lang, ...fields, version: 1 } }) }
+      : {
+          exists: true,
+          update: () =>
+            db.unitText.updateMany({
+              where: { unitId, lang, version: fromVersion },
+              data: { ...fields, version: fromVersion + 1 },
+            }),
+        },
+  );
 }
 
 async function writeShared(
@@ -398,17 +396,20 @@ async function writeShared(
   fromVersion: number,
   fields: { contactEmail: string | null; location: string | null; head: string | null; needsReview: boolean },
 ) {
-  const { count } = await db.unit.updateMany({
-    where: { id: unitId, version: fromVersion },
-    data: {
-      contactEmail: fields.contactEmail,
-      location: fields.location,
-      head: fields.head,
-      needsReview: fields.needsReview,
-      version: fromVersion + 1,
-    },
+  await writeAtVersion("shared", {
+    exists: true,
+    update: () =>
+      db.unit.updateMany({
+        where: { id: unitId, version: fromVersion },
+        data: {
+          contactEmail: fields.contactEmail,
+          location: fields.location,
+          head: fields.head,
+          needsReview: fields.needsReview,
+          version: fromVersion + 1,
+        },
+      }),
   });
-  if (count !== 1) throw new VersionConflictError("shared");
 }
 
 // ---- restoring ---------------------------------------------------------------------------------
@@ -433,89 +434,89 @@ export async function restoreUnitRevision(args: {
 }): Promise<RestoreOutcome> {
   const { editor, ipAddress, unitId, revisionId, baseVersion, changeNote } = args;
   if (!canEditUnit(editor, unitId)) throw new NotAllowedError();
-  try {
-    return await prisma.$transaction(async (tx): Promise<RestoreOutcome> => {
-      const old = await tx.revision.findFirst({ where: { id: revisionId, entityType: "unit", entityId: unitId } });
-      if (!old) return { status: "notFound" };
-      const unit = await tx.unit.findUniqueOrThrow({ where: { id: unitId } });
-      const scope = old.scope as Scope;
-      const snapshot = parseSnapshot(old.data);
-      const f = snapshot.fields;
-      const str = (name: string) => (typeof f[name] === "string" ? (f[name] as string) : null);
-      let currentVersion: number;
-      let restored: Snapshot;
+  const outcome = await runEdit(async (tx): Promise<RestoreOutcome | VersionConflict> => {
+    const old = await tx.revision.findFirst({ where: { id: revisionId, entityType: "unit", entityId: unitId } });
+    if (!old) return { status: "notFound" };
+    const unit = await tx.unit.findUniqueOrThrow({ where: { id: unitId } });
+    const scope = old.scope as Scope;
+    const snapshot = parseSnapshot(old.data);
+    const f = snapshot.fields;
+    const str = (name: string) => (typeof f[name] === "string" ? (f[name] as string) : null);
+    let currentVersion: number;
+    let restored: Snapshot;
 
-      if (scope === "shared") {
-        currentVersion = unit.version;
-        await ensureBaseline(tx, unitKey(unitId, scope), currentVersion, sharedSnapshot(unit));
-        if (currentVersion !== baseVersion) return { status: "conflict", currentVersion };
-        const fields = {
-          contactEmail: str("contactEmail"),
-          location: str("location"),
-          head: str("head"),
-          needsReview: f.needsReview === true,
-        };
-        restored = sharedSnapshot(fields);
-        if (sameFields(restored, sharedSnapshot(unit), UNIT_SHARED_FIELDS)) return { status: "unchanged" };
-        await writeShared(tx, unitId, currentVersion, fields);
-      } else {
-        const text = await tx.unitText.findUnique({ where: { unitId_lang: { unitId, lang: scope } } });
-        currentVersion = text?.version ?? 0;
-        if (text) await ensureBaseline(tx, unitKey(unitId, scope), currentVersion, textSnapshot(text));
-        if (currentVersion !== baseVersion) return { status: "conflict", currentVersion };
-        // A restored translation keeps the source version it was made from, so it is honestly
-        // flagged as outdated if the source has moved on since.
-        const sourceVersion =
-          scope === unit.sourceLang ? null : (snapshot.sourceVersions?.text ?? text?.sourceVersion ?? null);
-        const duties = Array.isArray(f.duties) ? f.duties : [];
-        const fields = {
-          name: str("name") ?? "",
-          summary: str("summary") ?? "",
-          description: str("description") ?? "",
-          duties: JSON.stringify(duties),
-          sourceVersion,
-        };
-        restored = {
-          fields: { name: fields.name, summary: fields.summary, description: fields.description, duties },
-          sourceVersions: { text: sourceVersion },
-        };
-        if (text && sameFields(restored, textSnapshot(text), UNIT_TEXT_FIELDS)) return { status: "unchanged" };
-        await writeText(tx, unitId, scope, currentVersion, fields);
-      }
+    if (scope === "shared") {
+      currentVersion = unit.version;
+      await ensureBaseline(tx, unitKey(unitId, scope), currentVersion, sharedSnapshot(unit));
+      if (currentVersion !== baseVersion) return { status: "conflict", currentVersion };
+      const fields = {
+        contactEmail: str("contactEmail"),
+        location: str("location"),
+        head: str("head"),
+        needsReview: f.needsReview === true,
+      };
+      restored = sharedSnapshot(fields);
+      if (sameFields(restored, sharedSnapshot(unit), UNIT_SHARED_FIELDS)) return { status: "unchanged" };
+      await writeShared(tx, unitId, currentVersion, fields);
+    } else {
+      const text = await tx.unitText.findUnique({ where: { unitId_lang: { unitId, lang: scope } } });
+      currentVersion = text?.version ?? 0;
+      if (text) await ensureBaseline(tx, unitKey(unitId, scope), currentVersion, textSnapshot(text));
+      if (currentVersion !== baseVersion) return { status: "conflict", currentVersion };
+      // A restored translation keeps the source version it was made from, so it is honestly
+      // flagged as outdated if the source has moved on since.
+      const sourceVersion =
+        scope === unit.sourceLang ? null : (snapshot.sourceVersions?.text ?? text?.sourceVersion ?? null);
+      const duties = Array.isArray(f.duties) ? f.duties : [];
+      const fields = {
+        name: str("name") ?? "",
+        summary: str("summary") ?? "",
+        description: str("description") ?? "",
+        duties: JSON.stringify(duties),
+        sourceVersion,
+      };
+      restored = {
+        fields: { name: fields.name, summary: fields.summary, description: fields.description, duties },
+        sourceVersions: { text: sourceVersion },
+      };
+      if (text && sameFields(restored, textSnapshot(text), UNIT_TEXT_FIELDS)) return { status: "unchanged" };
+      await writeText(tx, unitId, scope, currentVersion, fields);
+    }
 
-      const version = currentVersion + 1;
-      await insertRevision(tx, {
-        ...unitKey(unitId, scope),
-        version,
-        snapshot: restored,
-        changeNote,
-        restoredFromVersion: old.version,
-        authorId: editor.id,
-      });
-      await recordAudit(
+    const version = currentVersion + 1;
+    await recordEdit(tx, {
+      revisions: [
         {
-          action: "content.restore",
-          actor: editor,
-          ipAddress,
-          targetType: "unit",
-          targetId: unitId,
-          details: {
-            unit: unit.slug,
-            scope,
-            restoredFromVersion: old.version,
-            fromVersion: currentVersion,
-            toVersion: version,
-            changeNote,
-          },
+          ...unitKey(unitId, scope),
+          version,
+          snapshot: restored,
+          changeNote,
+          restoredFromVersion: old.version,
+          authorId: editor.id,
         },
-        tx,
-      );
-      return { status: "restored", scope, version };
+      ],
+      audit: {
+        action: "content.restore",
+        actor: editor,
+        ipAddress,
+        targetType: "unit",
+        targetId: unitId,
+        details: {
+          unit: unit.slug,
+          scope,
+          restoredFromVersion: old.version,
+          fromVersion: currentVersion,
+          toVersion: version,
+          changeNote,
+        },
+      },
     });
-  } catch (error) {
-    if (!(error instanceof VersionConflictError)) throw error;
-    return { status: "conflict", currentVersion: -1 };
-  }
+    return { status: "restored", scope, version };
+  });
+  if (!isVersionConflict(outcome)) return outcome;
+  // Lost the race to another save: the version that won is the latest revision of that scope.
+  const scope = outcome.scopes[0] as Scope;
+  return { status: "conflict", currentVersion: await latestVersion(prisma, unitKey(unitId, scope)) };
 }
 
 // ---- seed --------------------------------------------------------------------------------------
