@@ -635,6 +635,11 @@ export const en = {
   "onboarding.hr.none": "No newcomers match the filter.",
   "onboarding.hr.download": "Download the table (CSV)",
   "onboarding.hr.downloadHint": "UTF-8, separated by semicolons; opens in Excel and LibreOffice.",
+  // Goal summaries: two tabs or two people saving the same summary.
+  "summaries.conflictTitle": "Someone else saved this summary while you were editing",
+  "summaries.conflictLead":
+    "Nothing of yours was saved. The summary was changed on {time}. Your text is still in the form below: save again to replace the other version with yours.",
+  "summaries.conflictTheirs": "Open the saved version in a new tab",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -638,4 +638,9 @@ export const fi: Messages = {
   "onboarding.hr.none": "Rajausta vastaavia uusia työntekijöitä ei ole.",
   "onboarding.hr.download": "Lataa taulukko (CSV)",
   "onboarding.hr.downloadHint": "UTF-8, erottimena puolipiste; avautuu Excelissä ja LibreOfficessa.",
+  // Goal summaries: two tabs or two people saving the same summary.
+  "summaries.conflictTitle": "Joku muu tallensi tämän yhteenvedon, kun muokkasit sitä",
+  "summaries.conflictLead":
+    "Muutoksiasi ei tallennettu. Yhteenvetoa muutettiin {time}. Tekstisi on yhä alla olevassa lomakkeessa: kun tallennat uudelleen, omasi korvaa toisen version.",
+  "summaries.conflictTheirs": "Avaa tallennettu versio uudessa välilehdessä",
 };

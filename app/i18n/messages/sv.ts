@@ -635,4 +635,9 @@ export const sv: Messages = {
   "onboarding.hr.none": "Inga nyanställda motsvarar filtret.",
   "onboarding.hr.download": "Ladda ner tabellen (CSV)",
   "onboarding.hr.downloadHint": "UTF-8, semikolon som avgränsare; öppnas i Excel och LibreOffice.",
+  // Goal summaries: two tabs or two people saving the same summary.
+  "summaries.conflictTitle": "Någon annan sparade den här sammanfattningen medan du redigerade den",
+  "summaries.conflictLead":
+    "Dina ändringar sparades inte. Sammanfattningen ändrades {time}. Din text finns kvar i formuläret nedan: spara igen för att ersätta den andra versionen med din.",
+  "summaries.conflictTheirs": "Öppna den sparade versionen i en ny flik",
 };
