@@ -5,12 +5,12 @@ import { GeneralErrorBoundary, errorMessages, errorStatus } from "~/components/e
 import { SiteLayout } from "~/components/layout";
 import { isLang, languages, switchLanguagePath, translator } from "~/i18n";
 import { preferredLanguage } from "~/i18n/negotiate.server";
-import { getOptionalUser } from "~/utils/auth.server";
 import { isSupervisor } from "~/models/team.server";
 import { pageTitle } from "~/utils/meta";
 import { useNonce } from "~/utils/nonce";
 import { useLang } from "~/utils/use-lang";
 import appStyles from "~/styles/app.css";
+import { getOptionalUser } from "~/models/auth.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: appStyles },

@@ -4,9 +4,9 @@
 // (it would end up in shell history and process lists).
 import { parseArgs } from "node:util";
 import readline from "node:readline/promises";
-import { ROLES } from "~/models/roles";
 import { createUser, EmailTakenError, newUserSchema } from "~/models/user.server";
 import { prisma } from "~/utils/db.server";
+import { ROLES } from "~/models/permissions";
 
 const { values } = parseArgs({
   options: {

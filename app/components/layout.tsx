@@ -1,8 +1,9 @@
 // The frame of every page: skip link, header with navigation and language switcher, footer.
-import { Form, Link, NavLink, useLocation, useRouteLoaderData } from "@remix-run/react";
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { languageNames, languages, switchLanguagePath, type Lang } from "~/i18n";
-import type { loader as rootLoader } from "~/root";
+import { canManageTemplates, canOpenEditorDesk, canViewOnboardingOverview } from "~/models/permissions";
+import { useOptionalUser } from "./use-user";
 import { useLang, useT } from "~/utils/use-lang";
 
 export function SiteLayout({ children }: { children: ReactNode }) {
@@ -67,8 +68,7 @@ function AccountLinks() {
   const t = useT();
   const lang = useLang();
   const location = useLocation();
-  const root = useRouteLoaderData<typeof rootLoader>("root");
-  const user = root?.user;
+  const user = useOptionalUser();
   if (!user) {
     if (/\/login$/.test(location.pathname)) return null;
     const redirectTo = location.pathname + location.search;
@@ -81,7 +81,7 @@ function AccountLinks() {
   return (
     <div className="account-links">
       <Link to={`/${lang}/account`}>{user.name}</Link>
-      {user.role !== "employee" ? <Link to={`/${lang}/editor`}>{t("editor.navLink")}</Link> : null}
+      {canOpenEditorDesk(user) ? <Link to={`/${lang}/editor`}>{t("editor.navLink")}</Link> : null}
       <Form method="post" action="/logout" reloadDocument>
         <input type="hidden" name="lang" value={lang} />
         <button type="submit" className="link-button">
@@ -153,16 +153,16 @@ function LanguageSwitcher() {
 function OnboardingNavItems() {
   const t = useT();
   const lang = useLang();
-  const user = useRouteLoaderData<typeof rootLoader>("root")?.user;
+  const user = useOptionalUser();
   if (!user) return null;
   return (
     <>
       <NavItem to={`/${lang}/onboarding`} end label={t("onboarding.nav.mine")} />
       {user.isSupervisor ? <NavItem to={`/${lang}/team`} label={t("onboarding.nav.team")} /> : null}
-      {user.role === "hr_editor" || user.role === "admin" ? (
+      {canViewOnboardingOverview(user) ? (
         <NavItem to={`/${lang}/hr/onboarding`} label={t("onboarding.nav.hr")} />
       ) : null}
-      {user.role === "unit_editor" ? (
+      {canManageTemplates(user) && !canViewOnboardingOverview(user) ? (
         <NavItem to={`/${lang}/onboarding/templates`} label={t("onboarding.nav.templates")} />
       ) : null}
     </>
@@ -173,7 +173,7 @@ function OnboardingNavItems() {
 function SummariesNavItem() {
   const t = useT();
   const lang = useLang();
-  const user = useRouteLoaderData<typeof rootLoader>("root")?.user;
+  const user = useOptionalUser();
   if (!user) return null;
   return <NavItem to={`/${lang}/summaries`} label={t("nav.summaries")} />;
 }

@@ -1,13 +1,13 @@
 // Showing history: word diffs (marked with <ins>/<del> and spoken "added"/"removed", never by
 // colour alone), who saved what and when, the conflict explanation, and the unit page's
 // "last updated" line with editors' links.
-import { Link, useRouteLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useSearchParams } from "@remix-run/react";
 import { formatDate, formatDateTime, type Lang, type MessageKey, type Translator } from "~/i18n";
 import { BASELINE_NOTE, SEED_NOTE } from "~/models/revision-notes";
 import type { ConflictInfo, DiffPart, FieldDiff, RevisionSummary, Scope } from "~/models/revision.server";
-import { canEditOrganisationTexts, canEditUnit, type Actor } from "~/models/roles";
-import type { loader as rootLoader } from "~/root";
 import { useLang, useT } from "~/utils/use-lang";
+import { canEditOrganisationTexts, canEditUnit } from "~/models/permissions";
+import { useOptionalUser } from "./use-user";
 
 /** How a page names a field: a message key and, for values and goals, their number. */
 export type FieldLabels = Record<string, { key: MessageKey; n?: number }>;
@@ -178,12 +178,6 @@ export function RevisionFacts({ revision }: { revision: RevisionSummary }) {
   );
 }
 
-function useActor(): Actor | null {
-  const root = useRouteLoaderData<typeof rootLoader>("root");
-  const user = root?.user;
-  return user ? { id: user.id, role: user.role, editableUnitIds: user.editableUnitIds } : null;
-}
-
 /** Under a unit's content: when it was last updated and by whom; links for its editors. */
 export function UnitPageMeta({
   unitId,
@@ -196,7 +190,7 @@ export function UnitPageMeta({
 }) {
   const t = useT();
   const lang = useLang();
-  const actor = useActor();
+  const actor = useOptionalUser();
   const [searchParams] = useSearchParams();
   return (
     <div className="page-meta">
@@ -230,7 +224,7 @@ export function UnitPageMeta({
 export function OrgDocEditLinks({ doc }: { doc: "strategy" | "values" | "goals" }) {
   const t = useT();
   const lang: Lang = useLang();
-  const actor = useActor();
+  const actor = useOptionalUser();
   const [searchParams] = useSearchParams();
   return (
     <>

@@ -1,7 +1,7 @@
 // Role, home unit and editable units: the fields shared by "create user" and "edit user".
-import { ROLES, type Role } from "~/models/roles";
 import type { FieldError } from "~/utils/forms";
 import { useT } from "~/utils/use-lang";
+import { ROLES, type Role } from "~/models/permissions";
 
 export interface UnitOption {
   id: number;

@@ -1,18 +1,11 @@
 import { describe, expect, it } from "vitest";
-import {
-  canManageStep,
-  canManageTemplates,
-  canUpdateProgress,
-  canViewPlan,
-  isAcknowledgementCurrent,
-  summarisePlan,
-  type PlanStepState,
-} from "./onboarding-rules";
-import type { Actor } from "./roles";
+import { isAcknowledgementCurrent, summarisePlan, type PlanStepState } from "./onboarding-rules";
+import { canManageStep, canManageTemplates, canUpdateProgress, canViewPlan, type Actor } from "./permissions";
 
 const person = { id: 10, supervisorId: 20 };
 const actor = (id: number, role: Actor["role"] = "employee", editableUnitIds: number[] = []): Actor => ({
   id,
+  email: `person${id}@migri.example`,
   role,
   editableUnitIds,
 });

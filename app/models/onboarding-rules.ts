@@ -1,7 +1,5 @@
 // Onboarding rules that need no database: statuses, who may see or change what, plan summaries
 // and when an acknowledgement is still current. Shared by the server models and the pages.
-import type { Actor } from "./roles";
-import { canEditOrganisationTexts, canEditUnit } from "./roles";
 import { isOverdue, type DueRule, DUE_RULES } from "./onboarding-dates";
 
 export const STEP_STATUSES = ["not_started", "in_progress", "completed", "blocked"] as const;
@@ -27,63 +25,6 @@ export type StatusFilter = (typeof STATUS_FILTERS)[number];
 /** A person's plan status, for filters and summaries. */
 export const PLAN_STATUSES = ["not_started", "in_progress", "completed"] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
-
-// ---- permissions ------------------------------------------------------------------------------
-
-export interface PlanOwner {
-  id: number;
-  supervisorId: number | null;
-}
-
-type RoleActor = Pick<Actor, "id" | "role">;
-
-/** Only the person, their supervisor, HR editors and admins see a person's plan. */
-export function canViewPlan(actor: RoleActor | null, person: PlanOwner): boolean {
-  if (!actor) return false;
-  return (
-    actor.id === person.id || person.supervisorId === actor.id || actor.role === "hr_editor" || actor.role === "admin"
-  );
-}
-
-/** The person keeps their own plan up to date; their supervisor may too (e.g. "meet your supervisor"). */
-export function canUpdateProgress(actor: RoleActor | null, person: PlanOwner): boolean {
-  if (!actor) return false;
-  return actor.id === person.id || person.supervisorId === actor.id;
-}
-
-/** Personal steps are added by the person's immediate supervisor, who is responsible for onboarding. */
-export function canManagePersonalSteps(actor: RoleActor | null, person: PlanOwner): boolean {
-  return !!actor && person.supervisorId === actor.id && actor.id !== person.id;
-}
-
-export interface StepOwnership {
-  scope: string;
-  unitId: number | null;
-  /** For a personal step: the supervisor of the person it is for. */
-  forUserSupervisorId?: number | null;
-  forUserId?: number | null;
-}
-
-/** HR editors manage agency steps, unit editors their unit's steps, supervisors personal steps. */
-export function canManageStep(actor: Actor | null, step: StepOwnership): boolean {
-  if (!actor) return false;
-  if (step.scope === "agency") return canEditOrganisationTexts(actor);
-  if (step.scope === "unit") return step.unitId !== null && canEditUnit(actor, step.unitId);
-  if (step.scope === "personal") {
-    return (
-      step.forUserId != null &&
-      canManagePersonalSteps(actor, { id: step.forUserId, supervisorId: step.forUserSupervisorId ?? null })
-    );
-  }
-  return false;
-}
-
-/** Who may open the templates page: HR editors, admins and unit editors. */
-export function canManageTemplates(actor: Actor | null): boolean {
-  return (
-    !!actor && (canEditOrganisationTexts(actor) || (actor.role === "unit_editor" && actor.editableUnitIds.length > 0))
-  );
-}
 
 // ---- acknowledgements ------------------------------------------------------------------------
 

@@ -20,7 +20,7 @@ import {
   updateStepStatus,
   type StepForm,
 } from "./onboarding.server";
-import type { Role } from "./roles";
+import { type Role } from "./permissions";
 
 async function makeUser(
   opts: { role?: Role; unit?: string; supervisorId?: number; startDate?: string; editable?: string[] } = {},

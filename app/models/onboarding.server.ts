@@ -13,8 +13,6 @@ import { getAcknowledgementState, recordAcknowledgement } from "./acknowledgemen
 import { recordAudit } from "./audit.server";
 import { DUE_RULES, dueDate, helsinkiToday, isDueRule, isOverdue, type DueRule } from "./onboarding-dates";
 import {
-  canManageStep,
-  canUpdateProgress,
   compareSteps,
   DOCUMENTS,
   isAcknowledgementCurrent,
@@ -27,14 +25,9 @@ import {
   type StepScope,
   type StepStatus,
 } from "./onboarding-rules";
-import type { Actor } from "./roles";
+import { canManageStep, canUpdateProgress, NotAllowedError, type Actor } from "./permissions";
 
-/** Thrown when the actor may not do this; routes answer 403. */
-export class NotAllowedError extends Error {
-  constructor() {
-    super("not allowed");
-  }
-}
+export { NotAllowedError };
 
 export const TITLE_MAX = 200;
 export const DESCRIPTION_MAX = 2000;

@@ -16,10 +16,10 @@ import {
   type OrgDoc,
 } from "./organisation-editing.server";
 import { listOutdatedTranslations } from "./translations.server";
-import { NotAllowedError, type Editor } from "./unit-editing.server";
+import { NotAllowedError, type Actor } from "./permissions";
 
-let hr: Editor;
-let admin: Editor;
+let hr: Actor;
+let admin: Actor;
 
 /** The document's form as the edit page submits it, with changes; parsed like the action does. */
 async function docForm(doc: OrgDoc, lang: Lang, changes: Record<string, string> = {}) {
@@ -34,7 +34,7 @@ async function input(doc: OrgDoc, lang: Lang, changes: Record<string, string> = 
   return parsed.data as DocInput;
 }
 
-const save = (editor: Editor, doc: OrgDoc, lang: Lang, data: DocInput) =>
+const save = (editor: Actor, doc: OrgDoc, lang: Lang, data: DocInput) =>
   saveDocEdit({ editor, ipAddress: TEST_IP, doc, lang, input: data });
 
 beforeAll(async () => {

@@ -42,9 +42,7 @@ import {
   type RevisionKey,
   type Snapshot,
 } from "./revision.server";
-import { canEditOrganisationTexts } from "./roles";
-import type { Editor } from "./unit-editing.server";
-import { NotAllowedError } from "./unit-editing.server";
+import { canEditOrganisationTexts, NotAllowedError, type Actor } from "./permissions";
 
 export const ORG_DOCS = ["strategy", "values", "goals"] as const;
 export type OrgDoc = (typeof ORG_DOCS)[number];
@@ -474,7 +472,7 @@ export type DocSaveOutcome =
   | { status: "conflict"; conflict: ConflictInfo; version: number };
 
 export async function saveDocEdit(args: {
-  editor: Editor;
+  editor: Actor;
   ipAddress: string | null;
   doc: OrgDoc;
   lang: Lang;
@@ -571,7 +569,7 @@ export type DocRestoreOutcome =
   | { status: "conflict"; currentVersion: number };
 
 export async function restoreDocRevision(args: {
-  editor: Editor;
+  editor: Actor;
   ipAddress: string | null;
   doc: OrgDoc;
   revisionId: number;

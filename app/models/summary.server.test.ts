@@ -4,9 +4,6 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { markdownToPlainText, toWinAnsi } from "./summary-pdf.server";
 import {
-  canComposeSummaries,
-  canManageSummary,
-  canReadSummary,
   countView,
   createShareLink,
   createSummary,
@@ -23,13 +20,13 @@ import {
   revokeShareLink,
   updateSummary,
   validateSummaryForm,
-  type SummaryActor,
 } from "./summary.server";
-import type { Role } from "./roles";
+import { canComposeSummaries, canReadSummary } from "./permissions.server";
+import { canManageSummary, type Actor, type Role } from "./permissions";
 
-async function actor(email: string): Promise<SummaryActor> {
+async function actor(email: string): Promise<Actor> {
   const user = await prisma.user.findUniqueOrThrow({ where: { email } });
-  return { id: user.id, email: user.email, role: user.role as Role };
+  return { id: user.id, email: user.email, role: user.role as Role, editableUnitIds: [] };
 }
 
 async function publishedSummaryBy(email: string, title = "Our team and the goals") {

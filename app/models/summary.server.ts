@@ -15,40 +15,9 @@ import { recordAudit } from "./audit.server";
 import { isVersionConflict, recordEdit, runEdit, versionConflict, writeAtVersion } from "./editing-core.server";
 import { BLANK_TARGET_ROWS, SUMMARY_LIMITS } from "./summary-rules";
 import { getGoals } from "./organisation.server";
-import type { Role } from "./roles";
-import { isSupervisor, isSupervisorOf } from "./team.server";
-
-export interface SummaryActor {
-  id: number;
-  email: string;
-  role: Role;
-}
+import { hasPermission, type Actor } from "./permissions";
 
 const MAX_TARGETS_PER_ITEM = 30;
-
-// ---------------------------------------------------------------------------------------------
-// Permissions: composing is for supervisors (anyone with a report), HR editors and admins;
-// editing, sharing and deleting for the author and admins; reading a published summary also for
-// the author's reports and HR editors. A draft is the author's (and admins') alone.
-
-export async function canComposeSummaries(actor: SummaryActor): Promise<boolean> {
-  if (actor.role === "admin" || actor.role === "hr_editor") return true;
-  return isSupervisor(actor.id);
-}
-
-export function canManageSummary(actor: SummaryActor, summary: { authorId: number }): boolean {
-  return actor.id === summary.authorId || actor.role === "admin";
-}
-
-export async function canReadSummary(
-  actor: SummaryActor,
-  summary: { authorId: number; status: string },
-): Promise<boolean> {
-  if (canManageSummary(actor, summary)) return true;
-  if (summary.status !== "published") return false;
-  if (actor.role === "hr_editor") return true;
-  return isSupervisorOf(summary.authorId, actor.id);
-}
 
 // ---------------------------------------------------------------------------------------------
 // The agency's points a summary can refer to: the goals and the strategy's vision points. Their
@@ -329,12 +298,7 @@ function itemsCreate(items: SummaryInput["items"]): Prisma.TeamSummaryItemCreate
   }));
 }
 
-export async function createSummary(
-  actor: SummaryActor,
-  input: SummaryInput,
-  publish: boolean,
-  ipAddress?: string | null,
-) {
+export async function createSummary(actor: Actor, input: SummaryInput, publish: boolean, ipAddress?: string | null) {
   return prisma.$transaction(async (tx) => {
     const summary = await tx.teamSummary.create({
       data: {
@@ -373,7 +337,7 @@ export type SummaryUpdate =
  */
 export async function updateSummary(
   id: number,
-  actor: SummaryActor,
+  actor: Actor,
   input: SummaryInput,
   publish: boolean,
   ipAddress: string | null | undefined,
@@ -422,7 +386,7 @@ export async function updateSummary(
   return { status: "conflict", currentVersion: current.version, updatedAt: current.updatedAt.toISOString() };
 }
 
-export async function deleteSummary(id: number, actor: SummaryActor, ipAddress?: string | null) {
+export async function deleteSummary(id: number, actor: Actor, ipAddress?: string | null) {
   await prisma.$transaction(async (tx) => {
     const summary = await tx.teamSummary.delete({ where: { id } });
     await recordAudit(
@@ -572,7 +536,7 @@ function toListItem(s: {
 }
 
 /** "My summaries", "summaries for me" (published by my supervisor) and, for HR editors and admins, all published ones. */
-export async function listSummariesFor(actor: SummaryActor) {
+export async function listSummariesFor(actor: Actor) {
   const include = { author: { select: { name: true } } } as const;
   const me = await prisma.user.findUnique({ where: { id: actor.id }, select: { supervisorId: true } });
   const [mine, forMe, all] = await Promise.all([
@@ -584,7 +548,7 @@ export async function listSummariesFor(actor: SummaryActor) {
           orderBy: { updatedAt: "desc" },
         })
       : Promise.resolve([]),
-    actor.role === "admin" || actor.role === "hr_editor"
+    hasPermission(actor, "read:summary:any")
       ? prisma.teamSummary.findMany({
           where: { status: "published", NOT: { authorId: actor.id } },
           include,
@@ -668,7 +632,7 @@ export class NotPublishedError extends Error {}
 
 export async function createShareLink(
   summary: { id: number; status: string },
-  actor: SummaryActor,
+  actor: Actor,
   expiresOn: string,
   ipAddress?: string | null,
 ) {
@@ -699,7 +663,7 @@ export async function createShareLink(
 export async function revokeShareLink(
   summaryId: number,
   linkId: number,
-  actor: SummaryActor,
+  actor: Actor,
   ipAddress?: string | null,
 ): Promise<boolean> {
   return prisma.$transaction(async (tx) => {

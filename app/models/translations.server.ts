@@ -5,7 +5,7 @@ import { isOutdatedTranslation } from "~/i18n/content";
 import { isLang, type Lang, type MessageKey } from "~/i18n";
 import { prisma } from "~/utils/db.server";
 import { loadDoc, ORG_DOCS, type OrgDoc } from "./organisation-editing.server";
-import { canEditOrganisationTexts, canEditUnit, type Actor } from "./roles";
+import { canEditOrganisationTexts, canEditUnit, type Actor } from "./permissions";
 
 export interface OutdatedTranslation {
   kind: "unit" | OrgDoc;

@@ -4,21 +4,20 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { editorFor, TEST_IP } from "../../tests/support/routes";
 import { listOutdatedTranslations } from "./translations.server";
+import { NotAllowedError, type Actor } from "./permissions";
 import { getUnit } from "./unit.server";
 import {
   getUnitForEditing,
-  NotAllowedError,
   recordInitialUnitRevisions,
   restoreUnitRevision,
   saveUnitEdit,
   unitEditSchema,
-  type Editor,
   type UnitEditInput,
 } from "./unit-editing.server";
 
-let hr: Editor;
-let otherHr: Editor;
-let unitEditor: Editor;
+let hr: Actor;
+let otherHr: Actor;
+let unitEditor: Actor;
 
 /** A unit of our own (English source text, seeded revisions), so tests never share state. */
 async function newUnit(slug: string) {
@@ -61,7 +60,7 @@ async function input(
   return unitEditSchema.parse(values);
 }
 
-const save = (editor: Editor, unitId: number, lang: "fi" | "sv" | "en", data: UnitEditInput) =>
+const save = (editor: Actor, unitId: number, lang: "fi" | "sv" | "en", data: UnitEditInput) =>
   saveUnitEdit({ editor, ipAddress: TEST_IP, unitId, lang, input: data });
 
 beforeAll(async () => {

@@ -45,10 +45,10 @@ import {
   type Scope,
   type Snapshot,
 } from "./revision.server";
-import { canEditUnit, type Actor } from "./roles";
 import { getUnit } from "./unit.server";
 
 import { UNIT_LIMITS, UNIT_SHARED_FIELDS, UNIT_TEXT_FIELDS } from "./unit-fields";
+import { canEditUnit, NotAllowedError, type Actor } from "./permissions";
 
 export { UNIT_SHARED_FIELDS, UNIT_TEXT_FIELDS };
 
@@ -78,11 +78,6 @@ export const unitEditSchema = z.object({ ...unitFields, changeNote });
 export const unitPreviewSchema = z.object({ ...unitFields, changeNote: optionalText(NOTE_MAX) });
 export type UnitEditInput = z.output<typeof unitEditSchema>;
 type UnitContentInput = Omit<UnitEditInput, "changeNote">;
-
-/** Who edits: an actor (role and editable units) with an email for the audit trail. */
-export type Editor = Actor & { email: string };
-
-export class NotAllowedError extends Error {}
 
 function textSnapshot(text: Pick<UnitText, "name" | "summary" | "description" | "duties" | "sourceVersion">): Snapshot {
   return {
@@ -236,7 +231,7 @@ export type SaveOutcome =
  * conflict, and then nothing is saved.
  */
 export async function saveUnitEdit(args: {
-  editor: Editor;
+  editor: Actor;
   ipAddress: string | null;
   unitId: number;
   lang: Lang;
@@ -425,7 +420,7 @@ export type RestoreOutcome =
  * `baseVersion` is the latest version the editor saw; if someone saved since, nothing happens.
  */
 export async function restoreUnitRevision(args: {
-  editor: Editor;
+  editor: Actor;
   ipAddress: string | null;
   unitId: number;
   revisionId: number;

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { prisma } from "~/utils/db.server";
 import { message } from "~/utils/forms";
 import { recordAudit } from "./audit.server";
-import { ROLES, type Actor, type Role } from "./roles";
+import { ROLES, type Actor, type Role } from "./permissions";
 
 // bcryptjs is pure JavaScript (no native build); cost 10 takes ~90 ms here.
 const BCRYPT_COST = 10;

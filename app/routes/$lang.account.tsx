@@ -2,10 +2,11 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { Form, useLoaderData } from "@remix-run/react";
 import { recordAudit } from "~/models/audit.server";
 import { endAllSessions, endSession } from "~/models/session.server";
-import { clientIp, requireUser } from "~/utils/auth.server";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useT } from "~/utils/use-lang";
+import { clientIp } from "~/utils/client-ip.server";
+import { requireUser } from "~/models/auth.server";
 
 export const meta = titleMeta("auth.accountTitle");
 

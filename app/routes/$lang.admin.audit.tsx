@@ -4,10 +4,10 @@ import { z } from "zod";
 import { Pagination } from "~/components/pagination";
 import { formatDateTime } from "~/i18n";
 import { AUDIT_PAGE_SIZE, listAuditEvents } from "~/models/audit.server";
-import { requireAdmin } from "~/utils/auth.server";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-lang";
+import { requireAdmin } from "~/models/permissions.server";
 
 export const meta = titleMeta("admin.auditTitle");
 

@@ -2,14 +2,15 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { UserAccessFields } from "~/components/user-access-fields";
-import { ROLES, type Role } from "~/models/roles";
 import { listUnitOptions } from "~/models/unit.server";
 import { getUserForAdmin, setUserDisabled, updateUserAccess } from "~/models/user.server";
-import { clientIp, requireAdmin } from "~/utils/auth.server";
 import { listOf, parseForm } from "~/utils/forms";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useT } from "~/utils/use-lang";
+import { ROLES, type Role } from "~/models/permissions";
+import { clientIp } from "~/utils/client-ip.server";
+import { requireAdmin } from "~/models/permissions.server";
 
 export const meta = titleMeta("admin.usersTitle");
 

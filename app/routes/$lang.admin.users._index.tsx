@@ -2,10 +2,10 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listUnits } from "~/models/unit.server";
 import { listUsers } from "~/models/user.server";
-import { requireAdmin } from "~/utils/auth.server";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-lang";
+import { requireAdmin } from "~/models/permissions.server";
 
 export const meta = titleMeta("admin.usersTitle");
 

@@ -3,14 +3,15 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, Field } from "~/components/forms";
 import { UserAccessFields } from "~/components/user-access-fields";
-import { isRole } from "~/models/roles";
 import { listUnitOptions } from "~/models/unit.server";
 import { createUser, EmailTakenError, MIN_PASSWORD_LENGTH, newUserSchema } from "~/models/user.server";
-import { clientIp, requireAdmin } from "~/utils/auth.server";
 import { listOf, parseForm, type FormErrors } from "~/utils/forms";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useT } from "~/utils/use-lang";
+import { isRole } from "~/models/permissions";
+import { clientIp } from "~/utils/client-ip.server";
+import { requireAdmin } from "~/models/permissions.server";
 
 export const meta = titleMeta("admin.newUserTitle");
 

@@ -4,20 +4,21 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { LocalizedInline } from "~/components/localized";
 import { ORG_DOCS } from "~/models/organisation-editing.server";
-import { canEditOrganisationTexts } from "~/models/roles";
 import { listOutdatedTranslations } from "~/models/translations.server";
 import { listEditableUnits } from "~/models/unit-editing.server";
-import { forbidden, requireUser } from "~/utils/auth.server";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-lang";
+import { canEditOrganisationTexts, canOpenEditorDesk } from "~/models/permissions";
+import { forbidden } from "~/models/permissions.server";
+import { requireUser } from "~/models/auth.server";
 
 export const meta = titleMeta("editor.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = langParam(params);
   const user = await requireUser(request);
-  if (user.role === "employee") throw forbidden();
+  if (!canOpenEditorDesk(user)) throw forbidden();
   const [units, outdated] = await Promise.all([listEditableUnits(user, lang), listOutdatedTranslations(user)]);
   return { units, outdated, docs: canEditOrganisationTexts(user) ? [...ORG_DOCS] : [] };
 }

@@ -8,16 +8,16 @@ import { OverdueTag, ProgressChart } from "~/components/onboarding";
 import { formatDate, formatNumber } from "~/i18n";
 import { getNewcomerReport, parseNewcomerFilter } from "~/models/onboarding-report.server";
 import { STATUS_FILTERS } from "~/models/onboarding-rules";
-import { requireHrEditor } from "~/utils/auth.server";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-lang";
+import { requireUserWithPermission } from "~/models/permissions.server";
 
 export const meta = titleMeta("onboarding.hr.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = langParam(params);
-  await requireHrEditor(request);
+  await requireUserWithPermission(request, "read:plan:any");
   const url = new URL(request.url);
   const filter = parseNewcomerFilter(url);
   const report = await getNewcomerReport(filter, lang);

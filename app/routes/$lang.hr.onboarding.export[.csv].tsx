@@ -2,12 +2,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { helsinkiToday } from "~/models/onboarding-dates";
 import { getNewcomerReport, newcomersCsv, parseNewcomerFilter } from "~/models/onboarding-report.server";
-import { requireHrEditor } from "~/utils/auth.server";
 import { langParam } from "~/utils/lang-param.server";
+import { requireUserWithPermission } from "~/models/permissions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = langParam(params);
-  await requireHrEditor(request);
+  await requireUserWithPermission(request, "read:plan:any");
   const today = helsinkiToday();
   const { rows } = await getNewcomerReport(parseNewcomerFilter(new URL(request.url)), lang, today);
   return new Response(newcomersCsv(rows, lang), {

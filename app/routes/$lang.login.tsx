@@ -10,11 +10,12 @@ import { Field } from "~/components/forms";
 import { recordAudit } from "~/models/audit.server";
 import { loginRetryAfter, recordLoginFailure } from "~/models/login-throttle.server";
 import { createUserSession } from "~/models/session.server";
-import { authenticator, clientIp, getOptionalUser, InvalidCredentialsError } from "~/utils/auth.server";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { safeRedirectPath } from "~/utils/safe-redirect";
 import { useT } from "~/utils/use-lang";
+import { authenticator, getOptionalUser, InvalidCredentialsError } from "~/models/auth.server";
+import { clientIp } from "~/utils/client-ip.server";
 
 export const meta = titleMeta("auth.signInTitle");
 

@@ -7,10 +7,10 @@ import { formatDate } from "~/i18n";
 import { fallbackLanguages } from "~/i18n/content";
 import { changeStatusFromForm, getPlan } from "~/models/onboarding.server";
 import { getSupervisor } from "~/models/team.server";
-import { requireUser } from "~/utils/auth.server";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-lang";
+import { requireUser } from "~/models/auth.server";
 
 export const meta = titleMeta("onboarding.title");
 

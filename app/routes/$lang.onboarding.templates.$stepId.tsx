@@ -5,7 +5,6 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/forms";
 import { StepFields, useStepFieldLabels } from "~/components/onboarding";
 import { translator, type Lang } from "~/i18n";
-import { canManageStep } from "~/models/onboarding-rules";
 import {
   archiveStep,
   getStepForEditing,
@@ -15,11 +14,14 @@ import {
   stepFormSchema,
   updateStep,
 } from "~/models/onboarding.server";
-import { clientIp, forbidden, requireUser, type CurrentUser } from "~/utils/auth.server";
 import { parseForm, type FormErrors } from "~/utils/forms";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useT } from "~/utils/use-lang";
+import { canManageStep } from "~/models/permissions";
+import { clientIp } from "~/utils/client-ip.server";
+import { forbidden } from "~/models/permissions.server";
+import { requireUser, type CurrentUser } from "~/models/auth.server";
 
 export const meta = titleMeta("onboarding.templates.editTitle");
 

@@ -3,14 +3,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { LocalizedInline } from "~/components/localized";
-import { canEditOrganisationTexts, canEditUnit } from "~/models/roles";
-import { canManageTemplates } from "~/models/onboarding-rules";
 import { listTemplates, type TemplateListItem } from "~/models/onboarding.server";
 import { listUnits } from "~/models/unit.server";
-import { forbidden, requireUser } from "~/utils/auth.server";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-lang";
+import { canEditOrganisationTexts, canEditUnit, canManageTemplates } from "~/models/permissions";
+import { forbidden } from "~/models/permissions.server";
+import { requireUser } from "~/models/auth.server";
 
 export const meta = titleMeta("onboarding.templates.title");
 

@@ -5,8 +5,6 @@ import { ErrorSummary, Field } from "~/components/forms";
 import { SummaryArticle } from "~/components/summary-article";
 import { formatDate, translate, type Lang } from "~/i18n";
 import {
-  canManageSummary,
-  canReadSummary,
   countView,
   createShareLink,
   findSummary,
@@ -19,11 +17,14 @@ import {
   type ShareLinkView,
 } from "~/models/summary.server";
 import type { loader as rootLoader } from "~/root";
-import { clientIp, forbidden, requireUser } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-lang";
+import { canManageSummary } from "~/models/permissions";
+import { canReadSummary, forbidden } from "~/models/permissions.server";
+import { clientIp } from "~/utils/client-ip.server";
+import { requireUser } from "~/models/auth.server";
 
 export const meta = titleMeta("summaries.title");
 

@@ -4,7 +4,6 @@ import { useFocusOnResult } from "~/components/edit-form";
 import { SummaryForm } from "~/components/summary-form";
 import { formatDateTime, translator } from "~/i18n";
 import {
-  canManageSummary,
   deleteSummary,
   findSummary,
   formStateOf,
@@ -14,10 +13,13 @@ import {
   updateSummary,
   validateSummaryForm,
 } from "~/models/summary.server";
-import { clientIp, forbidden, requireUser } from "~/utils/auth.server";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-lang";
+import { canManageSummary } from "~/models/permissions";
+import { clientIp } from "~/utils/client-ip.server";
+import { forbidden } from "~/models/permissions.server";
+import { requireUser } from "~/models/auth.server";
 
 export const meta = titleMeta("summaries.editTitle");
 

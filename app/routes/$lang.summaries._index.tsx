@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { formatDate, isLang } from "~/i18n";
-import { canComposeSummaries, listSummariesFor, type SummaryListItem } from "~/models/summary.server";
-import { requireUser } from "~/utils/auth.server";
+import { listSummariesFor, type SummaryListItem } from "~/models/summary.server";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-lang";
+import { canComposeSummaries } from "~/models/permissions.server";
+import { requireUser } from "~/models/auth.server";
 
 export const meta = titleMeta("summaries.title");
 

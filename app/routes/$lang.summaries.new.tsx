@@ -2,17 +2,18 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { SummaryForm } from "~/components/summary-form";
 import {
-  canComposeSummaries,
   createSummary,
   emptyFormState,
   listAgencyPoints,
   readSummaryForm,
   validateSummaryForm,
 } from "~/models/summary.server";
-import { clientIp, forbidden, requireUser } from "~/utils/auth.server";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useT } from "~/utils/use-lang";
+import { canComposeSummaries, forbidden } from "~/models/permissions.server";
+import { clientIp } from "~/utils/client-ip.server";
+import { requireUser } from "~/models/auth.server";
 
 export const meta = titleMeta("summaries.newTitle");
 

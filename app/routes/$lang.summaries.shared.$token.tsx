@@ -6,10 +6,10 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { SummaryArticle } from "~/components/summary-article";
 import { formatDate, translator } from "~/i18n";
 import { countView, openShareLink, presentSummary } from "~/models/summary.server";
-import { requireUser } from "~/utils/auth.server";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-lang";
+import { requireUser } from "~/models/auth.server";
 
 export const meta = titleMeta("summaries.title");
 

@@ -16,7 +16,6 @@ import { FallbackNotice, LocalizedInline } from "~/components/localized";
 import { formatDate, translator } from "~/i18n";
 import { fallbackLanguages } from "~/i18n/content";
 import { getAcknowledgementStates } from "~/models/acknowledgement.server";
-import { canManagePersonalSteps, canUpdateProgress, canViewPlan } from "~/models/onboarding-rules";
 import {
   changeStatusFromForm,
   createStep,
@@ -27,11 +26,14 @@ import {
   stepFormSchema,
 } from "~/models/onboarding.server";
 import { getSupervisor } from "~/models/team.server";
-import { clientIp, forbidden, requireUser, type CurrentUser } from "~/utils/auth.server";
 import { parseForm, type FormErrors } from "~/utils/forms";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-lang";
+import { canManagePersonalSteps, canUpdateProgress, canViewPlan, hasPermission } from "~/models/permissions";
+import { clientIp } from "~/utils/client-ip.server";
+import { forbidden } from "~/models/permissions.server";
+import { requireUser, type CurrentUser } from "~/models/auth.server";
 
 export const meta = titleMeta("onboarding.team.title");
 
@@ -40,8 +42,7 @@ async function requirePlanAccess(user: CurrentUser, rawId: string | undefined) {
   const id = Number(rawId);
   const person = Number.isInteger(id) && id > 0 ? await getPerson(id) : null;
   // Only those who could see any plan learn whether an id exists.
-  if (!person)
-    throw user.role === "admin" || user.role === "hr_editor" ? new Response("Not found", { status: 404 }) : forbidden();
+  if (!person) throw hasPermission(user, "read:plan:any") ? new Response("Not found", { status: 404 }) : forbidden();
   if (!canViewPlan(user, person)) throw forbidden();
   return person;
 }

@@ -6,10 +6,10 @@ import { AcknowledgementList, OverdueTag } from "~/components/onboarding";
 import { LocalizedInline } from "~/components/localized";
 import { formatDate } from "~/i18n";
 import { getTeamReport } from "~/models/onboarding-report.server";
-import { requireUser } from "~/utils/auth.server";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-lang";
+import { requireUser } from "~/models/auth.server";
 
 export const meta = titleMeta("onboarding.team.title");
 

@@ -17,12 +17,12 @@ import {
   unitEditSchema,
   unitPreviewSchema,
 } from "~/models/unit-editing.server";
-import { clientIp } from "~/utils/auth.server";
 import { authoriseUnitEditor } from "~/utils/editing.server";
 import { parseForm } from "~/utils/forms";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-lang";
+import { clientIp } from "~/utils/client-ip.server";
 
 export const meta = titleMeta("edit.unit.title");
 

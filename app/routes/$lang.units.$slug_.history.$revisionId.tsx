@@ -7,7 +7,6 @@ import { translator } from "~/i18n";
 import { diffSnapshots, displaySnapshot, getRevision } from "~/models/revision.server";
 import { restoreUnitRevision, unitFieldOrder } from "~/models/unit-editing.server";
 import { UNIT_FIELD_LABELS } from "~/models/unit-fields";
-import { clientIp } from "~/utils/auth.server";
 import { authoriseUnitEditor, restoreSchema, revisionIdParam } from "~/utils/editing.server";
 import { formValues } from "~/models/edit-fields.server";
 import { parseForm } from "~/utils/forms";
@@ -15,6 +14,7 @@ import { langParam } from "~/utils/lang-param.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang } from "~/utils/use-lang";
+import { clientIp } from "~/utils/client-ip.server";
 
 export const meta = titleMeta("history.revisionTitle");
 

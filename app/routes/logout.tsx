@@ -3,7 +3,8 @@ import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { isLang } from "~/i18n";
 import { recordAudit } from "~/models/audit.server";
 import { endSession } from "~/models/session.server";
-import { clientIp, getOptionalUser } from "~/utils/auth.server";
+import { clientIp } from "~/utils/client-ip.server";
+import { getOptionalUser } from "~/models/auth.server";
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await getOptionalUser(request);

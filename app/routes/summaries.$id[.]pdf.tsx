@@ -3,8 +3,9 @@
 // may anyone signed in who holds a working share link for it (?share=<token>).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { renderSummaryPdf } from "~/models/summary-pdf.server";
-import { canReadSummary, findSummary, presentSummary, shareLinkOpens, summaryIdParam } from "~/models/summary.server";
-import { forbidden, requireUser } from "~/utils/auth.server";
+import { findSummary, presentSummary, shareLinkOpens, summaryIdParam } from "~/models/summary.server";
+import { canReadSummary, forbidden } from "~/models/permissions.server";
+import { requireUser } from "~/models/auth.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

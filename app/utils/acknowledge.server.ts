@@ -5,7 +5,7 @@ import type { Lang } from "~/i18n";
 import { getAcknowledgementState } from "~/models/acknowledgement.server";
 import type { OrgDocument } from "~/models/onboarding-rules";
 import { acknowledgeDocument } from "~/models/onboarding.server";
-import { getOptionalUser, requireUser } from "./auth.server";
+import { getOptionalUser, requireUser } from "~/models/auth.server";
 
 /** Null for signed-out readers (the panel is not shown). */
 export async function loadAcknowledgement(request: Request, document: OrgDocument) {

@@ -4,7 +4,8 @@
 import { z } from "zod";
 import { changeNote, versionField } from "~/models/edit-fields.server";
 import { getUnitRef } from "~/models/unit-editing.server";
-import { requireHrEditor, requireUnitEditor, requireUser } from "./auth.server";
+import { requireHrEditor, requireUnitEditor } from "~/models/permissions.server";
+import { requireUser } from "~/models/auth.server";
 
 /** The unit editor (or HR editor, or admin) of the unit with this slug; 404 for an unknown unit. */
 export async function authoriseUnitEditor(request: Request, slug: string | undefined) {

@@ -17,10 +17,10 @@ import {
 } from "~/models/organisation-editing.server";
 import { diffSnapshots, displaySnapshot, getHistory, getRevision } from "~/models/revision.server";
 import type { FieldLabels } from "~/components/revisions";
-import { clientIp } from "./auth.server";
 import { authoriseOrgEditor, historyQuery, restoreSchema, revisionIdParam } from "./editing.server";
 import { parseForm } from "./forms";
 import { langParam } from "./lang-param.server";
+import { clientIp } from "~/utils/client-ip.server";
 
 async function labelsFor(doc: OrgDoc, lang: Parameters<typeof loadDoc>[1]) {
   const state = await loadDoc(doc, lang);
