@@ -59,3 +59,34 @@ describe("switchLanguagePath", () => {
     expect(switchLanguagePath("/finance", "sv")).toBe("/sv/finance");
   });
 });
+
+describe("plural forms", () => {
+  it("counts read right in every language: one event, two events", () => {
+    expect(translate("en", "admin.auditCount", { count: 1 })).toBe("1 event");
+    expect(translate("en", "admin.auditCount", { count: 2 })).toBe("2 events");
+    expect(translate("en", "admin.auditCount", { count: 0 })).toBe("0 events");
+    expect(translate("fi", "admin.auditCount", { count: 1 })).toBe("1 tapahtuma");
+    expect(translate("fi", "admin.auditCount", { count: 5 })).toBe("5 tapahtumaa");
+    expect(translate("sv", "admin.auditCount", { count: 1 })).toBe("1 händelse");
+    expect(translate("sv", "admin.auditCount", { count: 3 })).toBe("3 händelser");
+  });
+
+  it("formats the number in the language's way, and keeps the other parameters", () => {
+    expect(translate("fi", "admin.auditCount", { count: 12500 })).toBe("12\u00a0500 tapahtumaa");
+    expect(translate("en", "onboarding.progressText", { completed: 0, total: 1, percent: 0 })).toBe(
+      "0 of 1 step completed (0 %).",
+    );
+    expect(translate("fi", "onboarding.progressText", { completed: 2, total: 7, percent: 29 })).toBe(
+      "2/7 vaihetta valmiina (29 %).",
+    );
+  });
+
+  it("no catalogue leaves a plural block unresolved when its count is given", () => {
+    for (const lang of ["fi", "sv", "en"] as const) {
+      for (const count of [0, 1, 2, 5, 21]) {
+        const text = translate(lang, "search.countAtLeast", { count, query: "x" });
+        expect(text, `${lang} ${count}`).not.toMatch(/plural|[{}#]/);
+      }
+    }
+  });
+});

@@ -3,6 +3,7 @@ import { en, type MessageKey, type Messages } from "./messages/en";
 import { fi } from "./messages/fi";
 import { sv } from "./messages/sv";
 import { locales, type Lang } from "./languages";
+import { selectPlurals } from "./plural";
 
 export * from "./languages";
 export type { MessageKey, Messages };
@@ -14,8 +15,9 @@ export const catalogues: Record<Lang, Messages> = { fi, sv, en };
 export type MessageParams = Record<string, string | number>;
 
 export function translate(lang: Lang, key: MessageKey, params?: MessageParams): string {
-  const template = catalogues[lang][key] ?? en[key];
-  if (!params) return template;
+  const message = catalogues[lang][key] ?? en[key];
+  if (!params) return message;
+  const template = selectPlurals(locales[lang], message, params, (n) => formatNumber(lang, n));
   return template.replace(/\{(\w+)\}/g, (match, name: string) =>
     name in params ? formatParam(lang, params[name]) : match,
   );

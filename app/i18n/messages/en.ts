@@ -163,7 +163,7 @@ export const en = {
   "admin.auditWhere": "From address",
   "admin.auditTarget": "Target",
   "admin.auditDetails": "Details",
-  "admin.auditCount": "{count} events",
+  "admin.auditCount": "{count, plural, one {# event} other {# events}}",
   "admin.auditNone": "No events match the filter.",
   "admin.nav": "Administration",
 
@@ -353,7 +353,8 @@ export const en = {
   "search.type.page": "Page",
   "search.goalTitle": "Goal {number}",
   "search.openIn": "Open the page in {language}",
-  "search.countAtLeast": "At least {count} results for “{query}”. Add a word to narrow them down.",
+  "search.countAtLeast":
+    "At least {count, plural, one {# result} other {# results}} for “{query}”. Add a word to narrow them down.",
   // -- goal summaries (issue 7) --
   "nav.summaries": "Goal summaries",
   "summaries.title": "Goal summaries",
@@ -476,7 +477,7 @@ export const en = {
   "onboarding.notRecorded": "Not recorded",
   "onboarding.noStartDate": "Your start date has not been recorded yet, so due dates are not shown.",
   "onboarding.progressLabel": "Progress",
-  "onboarding.progressText": "{completed} of {total} steps completed ({percent} %).",
+  "onboarding.progressText": "{completed} of {total, plural, one {# step} other {# steps}} completed ({percent} %).",
   "onboarding.progressShort": "{completed}/{total} ({percent} %)",
   "onboarding.overdueCount": "Overdue: {count}.",
   "onboarding.nextHeading": "Due next",

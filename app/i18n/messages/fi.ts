@@ -164,7 +164,7 @@ export const fi: Messages = {
   "admin.auditWhere": "Osoitteesta",
   "admin.auditTarget": "Kohde",
   "admin.auditDetails": "Tiedot",
-  "admin.auditCount": "{count} tapahtumaa",
+  "admin.auditCount": "{count, plural, one {# tapahtuma} other {# tapahtumaa}}",
   "admin.auditNone": "Suodatusta vastaavia tapahtumia ei ole.",
   "admin.nav": "Ylläpito",
 
@@ -356,7 +356,8 @@ export const fi: Messages = {
   "search.type.page": "Sivu",
   "search.goalTitle": "Tavoite {number}",
   "search.openIn": "Avaa sivu {language}",
-  "search.countAtLeast": "Haulla ”{query}” löytyi vähintään {count} tulosta. Tarkenna hakua lisäämällä sana.",
+  "search.countAtLeast":
+    "Haulla ”{query}” löytyi vähintään {count, plural, one {# tulos} other {# tulosta}}. Tarkenna hakua lisäämällä sana.",
   // -- goal summaries (issue 7) --
   "nav.summaries": "Tavoiteyhteenvedot",
   "summaries.title": "Tavoiteyhteenvedot",
@@ -480,7 +481,7 @@ export const fi: Messages = {
   "onboarding.notRecorded": "Ei merkitty",
   "onboarding.noStartDate": "Aloituspäivääsi ei ole vielä merkitty, joten määräpäiviä ei näytetä.",
   "onboarding.progressLabel": "Eteneminen",
-  "onboarding.progressText": "{completed}/{total} vaihetta valmiina ({percent} %).",
+  "onboarding.progressText": "{completed}/{total, plural, one {# vaihe} other {# vaihetta}} valmiina ({percent} %).",
   "onboarding.progressShort": "{completed}/{total} ({percent} %)",
   "onboarding.overdueCount": "Myöhässä: {count}.",
   "onboarding.nextHeading": "Seuraavaksi",

@@ -162,7 +162,7 @@ export const sv: Messages = {
   "admin.auditWhere": "Från adress",
   "admin.auditTarget": "Objekt",
   "admin.auditDetails": "Uppgifter",
-  "admin.auditCount": "{count} händelser",
+  "admin.auditCount": "{count, plural, one {# händelse} other {# händelser}}",
   "admin.auditNone": "Inga händelser motsvarar filtret.",
   "admin.nav": "Administration",
 
@@ -353,7 +353,8 @@ export const sv: Messages = {
   "search.type.page": "Sida",
   "search.goalTitle": "Mål {number}",
   "search.openIn": "Öppna sidan på {language}",
-  "search.countAtLeast": "Sökningen ”{query}” gav minst {count} träffar. Lägg till ett ord för att begränsa sökningen.",
+  "search.countAtLeast":
+    "Sökningen ”{query}” gav minst {count, plural, one {# träff} other {# träffar}}. Lägg till ett ord för att begränsa sökningen.",
   // -- goal summaries (issue 7) --
   "nav.summaries": "Målsammanfattningar",
   "summaries.title": "Målsammanfattningar",
