@@ -5,29 +5,16 @@ import { Form, Link } from "@remix-run/react";
 import { Fragment } from "react";
 import { formatDate, languageNames, languages, formatNumber, type Lang } from "~/i18n";
 import type { Localized } from "~/i18n/content";
-import { DUE_RULES, type DueRule } from "~/models/onboarding-dates";
+import { DUE_RULES } from "~/models/onboarding-dates";
 import type { AcknowledgementState } from "~/models/acknowledgement.server";
 import type { OrgDocument, PlanSummary, StepStatus } from "~/models/onboarding-rules";
+import type { PlanItem } from "~/models/onboarding.server";
 import type { FieldError, FormErrors } from "~/utils/forms";
 import { LocalizedInline } from "./localized";
 import { useLang, useT } from "~/utils/use-lang";
 
-/** What the pages get from the loaders (serialised PlanItem). */
-export interface PlanItemView {
-  stepId: number;
-  scope: "agency" | "unit" | "personal";
-  dueRule: DueRule;
-  dueDate: string | null;
-  contentPath: string | null;
-  acknowledges: OrgDocument | null;
-  archived: boolean;
-  title: Localized<string> | null;
-  description: Localized<string> | null;
-  status: StepStatus;
-  blockedReason: string | null;
-  completedAt: string | null;
-  overdue: boolean;
-}
+/** A plan's step as the pages get it from the loaders (which leave out the ownership fields). */
+export type PlanItemView = Omit<PlanItem, "unitId" | "forUserId" | "position">;
 
 export interface StatusFormState {
   stepId?: number;

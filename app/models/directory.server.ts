@@ -5,7 +5,7 @@
 // so the server filters through the site search index and sends one page of results.
 import type { PrismaClient } from "~/generated/prisma/client";
 import { localize, type Localized } from "~/i18n/content";
-import type { Lang } from "~/i18n";
+import { languages, type Lang } from "~/i18n";
 import { prisma } from "~/utils/db.server";
 import { directoryHaystack, type DirectoryFilters, type DirectoryKind } from "~/utils/directory";
 import { parseStringList } from "~/utils/json-list";
@@ -183,7 +183,7 @@ export async function findUnitIds(
        ${order}`,
       ...(match ? [match] : []),
       ...likes,
-      ["fi", "sv", "en"].indexOf(lang),
+      languages.indexOf(lang),
       lang,
       ...unitParams,
       limit,

@@ -68,16 +68,8 @@ export function dueDate(startDate: string, rule: DueRule): string {
   }
 }
 
-/** Today's calendar date in Helsinki. */
-export function helsinkiToday(now: Date = new Date()): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Europe/Helsinki",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(now);
-}
+/** Today's calendar date in Helsinki: the day due dates are compared with. */
+export { todayInHelsinki as helsinkiToday } from "~/utils/helsinki-time";
 
 /** Overdue: the due date is before today and the step is not completed. */
 export function isOverdue(due: string | null, today: string, status: string): boolean {

@@ -4,7 +4,7 @@
 // each text row keeps its own version and, for translations, the source version it was made
 // from, so readers see which translations fell behind (docs/decisions/0006).
 import { z } from "zod";
-import { isLang, type Lang, type MessageKey } from "~/i18n";
+import { isLang, languages, type Lang, type MessageKey } from "~/i18n";
 import type { Localized } from "~/i18n/content";
 import { prisma } from "~/utils/db.server";
 import { message } from "~/utils/forms";
@@ -649,7 +649,7 @@ export async function restoreDocRevision(args: {
 export async function recordInitialDocumentRevisions(db: Db): Promise<number> {
   let created = 0;
   for (const doc of ORG_DOCS) {
-    for (const lang of ["fi", "sv", "en"] as const) {
+    for (const lang of languages) {
       const state = await loadDoc(doc, lang, db);
       if (state.version > 0 || !hasContent(state.current)) continue;
       await insertRevision(db, {

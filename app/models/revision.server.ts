@@ -5,14 +5,14 @@
 // version cannot both insert version + 1 (docs/decisions/0006-revisions-and-conflicts.md).
 import { diffWords } from "diff";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
-import { isLang, type Lang } from "~/i18n";
+import { isLang, languages, type Lang } from "~/i18n";
 import { prisma } from "~/utils/db.server";
 
 export const ENTITY_TYPES = ["unit", "strategy", "values", "goals"] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
 export type Scope = Lang | "shared";
-export const SCOPES: readonly Scope[] = ["fi", "sv", "en", "shared"];
+export const SCOPES: readonly Scope[] = [...languages, "shared"];
 
 export function isScope(value: unknown): value is Scope {
   return value === "shared" || isLang(value);
@@ -322,8 +322,8 @@ export async function compareVersions(
 
 /** "en:3": version 3 of the English text; "shared:2": version 2 of the shared facts. */
 export function parseVersionRef(ref: string | null | undefined): { scope: Scope; version: number } | null {
-  const match = /^(fi|sv|en|shared):(\d{1,9})$/.exec(ref ?? "");
-  return match ? { scope: match[1] as Scope, version: Number(match[2]) } : null;
+  const match = /^(\w+):(\d{1,9})$/.exec(ref ?? "");
+  return match && isScope(match[1]) ? { scope: match[1], version: Number(match[2]) } : null;
 }
 
 export type CompareError = "sameScope" | "notFound";

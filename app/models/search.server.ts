@@ -8,7 +8,8 @@
 import type { PrismaClient } from "~/generated/prisma/client";
 import { isLang, translator, type Lang, type MessageKey } from "~/i18n";
 import { prisma } from "~/utils/db.server";
-import { highlight, markdownToPlainText, queryWords, snippet, type Segment } from "~/utils/search-text";
+import { markdownToPlainText } from "~/utils/markdown.server";
+import { highlight, queryWords, snippet, type Segment } from "~/utils/search-text";
 
 export const SEARCH_PAGE_SIZE = 20;
 
@@ -294,7 +295,7 @@ function bestSnippet(text: TextRow, words: string[]): Segment[] {
     .split("\n")
     .filter((line) => line.trim() !== "")
     .join(" · ");
-  const candidates = [summary, markdownToPlainText(text.body)].filter((s) => s.trim() !== "");
+  const candidates = [summary, markdownToPlainText(text.body, { linkAddresses: false })].filter((s) => s.trim() !== "");
   for (const candidate of candidates) {
     const s = snippet(candidate, words);
     if (s.matched) return s.segments;

@@ -4,7 +4,7 @@
 // anything outside it is transliterated rather than printed as garbage (docs/decisions/0008).
 import PDFDocument from "pdfkit";
 import { formatDate, translator } from "~/i18n";
-import { renderMarkdown } from "~/utils/markdown.server";
+import { markdownToPlainText } from "~/utils/markdown.server";
 import type { SummaryView } from "./summary.server";
 
 const WIN_ANSI_EXTRAS = new Set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ");
@@ -36,39 +36,6 @@ export function toWinAnsi(text: string): string {
     }
   }
   return out;
-}
-
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
-
-function decodeEntities(html: string): string {
-  return html.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (match, name: string) => {
-    if (name[0] === "#") {
-      const code = name[1].toLowerCase() === "x" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      return Number.isFinite(code) ? String.fromCodePoint(code) : match;
-    }
-    return ENTITIES[name.toLowerCase()] ?? match;
-  });
-}
-
-/** Markdown as plain text for print: paragraphs and list items on their own lines, links with their address. */
-export function markdownToPlainText(markdown: string): string {
-  const html = renderMarkdown(markdown);
-  return decodeEntities(
-    html
-      .replace(/<a href="([^"]*)"[^>]*>([\s\S]*?)<\/a>/g, (_, href: string, text: string) => {
-        const label = text.replace(/<[^>]+>/g, "");
-        return decodeEntities(label) === decodeEntities(href) ? label : `${label} (${href})`;
-      })
-      // micromark puts a newline after block tags: drop it, then break lines where blocks end.
-      .replace(/(<\/(?:p|li|h[1-6]|blockquote|pre|ul|ol)>|<(?:ul|ol|li|blockquote)>)\n/g, "$1")
-      .replace(/<li>/g, "• ")
-      .replace(/<br\s*\/?>\n?/g, "\n")
-      .replace(/<\/li>/g, "\n")
-      .replace(/<\/(p|h[1-6]|blockquote|pre|ul|ol)>/g, "\n\n")
-      .replace(/<[^>]+>/g, ""),
-  )
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
 }
 
 const BRAND = "#003a70";

@@ -2,7 +2,7 @@
 // tokens, view counts and the agency wording read from the database.
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
-import { markdownToPlainText, toWinAnsi } from "./summary-pdf.server";
+import { toWinAnsi } from "./summary-pdf.server";
 import {
   countView,
   createShareLink,
@@ -327,12 +327,6 @@ describe("PDF text", () => {
   it("keeps Finnish and Swedish letters and transliterates what the standard font cannot show", () => {
     expect(toWinAnsi("ä ö å Ä Ö Å é š ž € – “x”")).toBe("ä ö å Ä Ö Å é š ž € – “x”");
     expect(toWinAnsi("Čáp → ŋ")).toBe("Cáp -> ?");
-  });
-
-  it("turns Markdown into plain text with list bullets and link addresses", () => {
-    expect(markdownToPlainText("Hello **team** & [guide](https://migri.fi)\n\n- one\n- two")).toBe(
-      "Hello team & guide (https://migri.fi)\n\n• one\n• two",
-    );
   });
 });
 

@@ -10,6 +10,7 @@ import { prisma } from "~/utils/db.server";
 import { message, type FormErrors } from "~/utils/forms";
 import type { MessageKey } from "~/i18n";
 import { parseStringList } from "~/utils/json-list";
+import { endOfDayInHelsinki, todayInHelsinki } from "~/utils/helsinki-time";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { recordAudit } from "./audit.server";
 import { isVersionConflict, recordEdit, runEdit, versionConflict, writeAtVersion } from "./editing-core.server";
@@ -599,27 +600,8 @@ export async function listShareLinks(summaryId: number, now = new Date()): Promi
   }));
 }
 
-const HELSINKI = "Europe/Helsinki";
-
-/** Today's calendar date in Helsinki, "2026-11-29". */
-export function todayInHelsinki(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: HELSINKI,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(now);
-}
-
-/** The last second of a calendar day in Helsinki (EET +02:00 or EEST +03:00). */
-export function endOfDayInHelsinki(isoDate: string): Date {
-  for (const offset of ["+03:00", "+02:00"]) {
-    const candidate = new Date(`${isoDate}T23:59:59${offset}`);
-    if (todayInHelsinki(candidate) === isoDate && todayInHelsinki(new Date(candidate.getTime() + 1000)) !== isoDate)
-      return candidate;
-  }
-  return new Date(`${isoDate}T23:59:59+02:00`);
-}
+// Calendar days of share links are Helsinki days.
+export { endOfDayInHelsinki, todayInHelsinki };
 
 export const shareFormSchema = z.object({
   expiresOn: z.preprocess(

@@ -2,7 +2,7 @@
 // item 5). A translation is behind when its source text's version is newer than the version it
 // was made from (the same rule readers see on the pages, app/i18n/content.ts).
 import { isOutdatedTranslation } from "~/i18n/content";
-import { isLang, type Lang, type MessageKey } from "~/i18n";
+import { isLang, languages, type Lang, type MessageKey } from "~/i18n";
 import { prisma } from "~/utils/db.server";
 import { loadDoc, ORG_DOCS, type OrgDoc } from "./organisation-editing.server";
 import { canEditOrganisationTexts, canEditUnit, type Actor } from "./permissions";
@@ -50,7 +50,7 @@ export async function listOutdatedTranslations(actor?: Actor | null): Promise<Ou
   }
   if (actor !== undefined && !canEditOrganisationTexts(actor ?? null)) return out;
   for (const doc of ORG_DOCS) {
-    for (const lang of ["fi", "sv", "en"] as const) {
+    for (const lang of languages) {
       const state = await loadDoc(doc, lang);
       for (const item of state.items) {
         const { row, sourceRow } = item;

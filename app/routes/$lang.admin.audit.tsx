@@ -7,6 +7,7 @@ import { AUDIT_PAGE_SIZE, listAuditEvents } from "~/models/audit.server";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-lang";
+import { endOfDayInHelsinki, startOfDayInHelsinki } from "~/utils/helsinki-time";
 import { requireAdmin } from "~/models/permissions.server";
 
 export const meta = titleMeta("admin.auditTitle");
@@ -40,13 +41,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filter = filterSchema.parse(Object.fromEntries(url.searchParams));
   // Dates are calendar days in Helsinki; "to" includes the whole day.
-  const helsinkiMidnight = (d: string) => new Date(`${d}T00:00:00+02:00`);
   const result = await listAuditEvents(
     {
       action: filter.action,
       actor: filter.actor || undefined,
-      from: filter.from ? helsinkiMidnight(filter.from) : undefined,
-      to: filter.to ? new Date(helsinkiMidnight(filter.to).getTime() + 86_400_000) : undefined,
+      from: filter.from ? startOfDayInHelsinki(filter.from) : undefined,
+      to: filter.to ? new Date(endOfDayInHelsinki(filter.to).getTime() + 1000) : undefined,
     },
     filter.page,
   );

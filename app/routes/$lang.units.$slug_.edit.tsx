@@ -7,7 +7,7 @@ import { ChangeFields, CheckboxField, EditButtons, EditResultNotices, useFocusOn
 import { ErrorSummary, Field, TextareaField } from "~/components/forms";
 import { ConflictPanel, type FieldLabels } from "~/components/revisions";
 import { UnitContent } from "~/components/unit-content";
-import { translator } from "~/i18n";
+import { translator, type Lang } from "~/i18n";
 import { formValues } from "~/models/edit-fields.server";
 import { UNIT_FIELD_LABELS, UNIT_LIMITS } from "~/models/unit-fields";
 import {
@@ -84,7 +84,7 @@ export default function EditUnit() {
   labels.changeNote = t("edit.changeNote");
   labels.textVersion = labels.sharedVersion = t("edit.formVersion");
   const unitPath = `/${lang}/units/${unit.slug}`;
-  const sourceLanguage = unit.source ? t(`content.languageName.${unit.source.lang as "fi" | "sv" | "en"}`) : "";
+  const sourceLanguage = unit.source ? t(`content.languageName.${unit.source.lang as Lang}`) : "";
 
   return (
     <>

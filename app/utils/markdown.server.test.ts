@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderMarkdown } from "./markdown.server";
+import { markdownToPlainText, renderMarkdown } from "./markdown.server";
 
 describe("renderMarkdown", () => {
   it("renders Markdown", () => {
@@ -16,5 +16,23 @@ describe("renderMarkdown", () => {
     expect(html).not.toMatch(/<img/i);
     expect(html).not.toMatch(/href="javascript:/i);
     expect(html).toContain("&lt;script&gt;");
+  });
+});
+
+describe("markdownToPlainText", () => {
+  it("keeps link addresses for print, with list bullets", () => {
+    expect(markdownToPlainText("Hello **team** & [guide](https://migri.fi)\n\n- one\n- two")).toBe(
+      "Hello team & guide (https://migri.fi)\n\n• one\n• two",
+    );
+  });
+
+  it("drops link targets and marks for search snippets", () => {
+    expect(
+      markdownToPlainText("## Heading\n\n**Bold** and [a link](https://x.fi) and `code`", { linkAddresses: false }),
+    ).toBe("Heading\n\nBold and a link and code");
+  });
+
+  it("never passes raw HTML through as markup", () => {
+    expect(markdownToPlainText("<script>alert(1)</script> text")).toBe("<script>alert(1)</script> text");
   });
 });

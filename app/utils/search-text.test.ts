@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fold, highlight, markdownToPlainText, matchRanges, queryWords, snippet } from "./search-text";
+import { fold, highlight, matchRanges, queryWords, snippet } from "./search-text";
 
 const marked = (segments: { text: string; match: boolean }[]) =>
   segments.map((s) => (s.match ? `[${s.text}]` : s.text)).join("");
@@ -59,11 +59,5 @@ describe("highlighting", () => {
     expect(text.length).toBeLessThan(140);
     expect(marked(snippet("Short text", ["zzz"]).segments)).toBe("Short text");
     expect(snippet("Short text", ["zzz"]).matched).toBe(false);
-  });
-
-  it("reads Markdown as plain text for snippets", () => {
-    expect(markdownToPlainText("## Heading\n\n**Bold** and [a link](https://x.fi) and `code`\n- item")).toBe(
-      "Heading\n\nBold and a link and code\nitem",
-    );
   });
 });

@@ -133,11 +133,3 @@ export function snippet(
   if (to < text.length) segments.push({ text: " …", match: false });
   return { segments, matched: ranges.some(([a, b]) => a < to && b > from) };
 }
-
-/** Markdown as plain text for a snippet: link targets, emphasis and heading marks go. */
-export function markdownToPlainText(markdown: string): string {
-  return markdown
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/^\s{0,3}(?:#{1,6}|>|[-*+]|\d+\.)\s+/gm, "")
-    .replace(/[*_`~]+/g, "");
-}
