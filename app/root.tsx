@@ -1,7 +1,8 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { GeneralErrorBoundary, errorMessages, errorStatus } from "~/components/error-boundary";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { errorMessages, errorStatus } from "~/utils/error-page";
 import { SiteLayout } from "~/components/layout";
 import { isLang, languages, switchLanguagePath, translator } from "~/i18n";
 import { preferredLanguage } from "~/i18n/negotiate.server";

@@ -16,8 +16,13 @@ interface Finding {
   rule: string | null;
 }
 
-/** Lints the fixture project as `npx eslint` would from inside it; the findings, file by file. */
-async function lintFixtures(): Promise<Finding[]> {
+let linted: Promise<Finding[]> | undefined;
+/** Lints the fixture project once, as `npx eslint` would from inside it; the findings, file by file. */
+function lintFixtures(): Promise<Finding[]> {
+  return (linted ??= runEslint());
+}
+
+async function runEslint(): Promise<Finding[]> {
   const args = [eslintBin, "--config", path.join(root, "eslint.config.js"), "--no-ignore", "--format", "json", "app"];
   const stdout = await promisify(execFile)(process.execPath, args, { cwd: fixtures }).then(
     (r) => r.stdout,
@@ -39,5 +44,13 @@ describe("npm run lint", () => {
     expect(findings).toContainEqual({ file: "app/models/plan.ts", rule: "import-x/no-cycle" });
     expect(findings).toContainEqual({ file: "app/models/step.ts", rule: "import-x/no-cycle" });
     expect(findings.filter((f) => f.file === "app/utils/clean.ts")).toEqual([]);
+  }, 120_000);
+
+  it("fails when a utility imports a model (imports flow routes -> components/models -> utils -> i18n)", async () => {
+    const findings = await lintFixtures();
+    expect(findings).toContainEqual({ file: "app/utils/format.ts", rule: "import-x/no-restricted-paths" });
+    expect(findings.filter((f) => f.rule === "import-x/no-restricted-paths").map((f) => f.file)).toEqual([
+      "app/utils/format.ts",
+    ]);
   }, 120_000);
 });

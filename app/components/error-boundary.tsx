@@ -1,17 +1,7 @@
 // The one error boundary: a 404, 403 or 500 page in the visitor's language, never a stack trace.
-import { Link, isRouteErrorResponse, useRouteError } from "@remix-run/react";
-import type { Translator } from "~/i18n";
+import { Link, useRouteError } from "@remix-run/react";
+import { errorMessages, errorStatus } from "~/utils/error-page";
 import { useLang, useT } from "~/utils/use-lang";
-
-export function errorStatus(error: unknown): number {
-  return isRouteErrorResponse(error) ? error.status : 500;
-}
-
-export function errorMessages(t: Translator, status: number) {
-  if (status === 404) return { title: t("notFound.title"), text: t("notFound.text") };
-  if (status === 403) return { title: t("error.forbiddenTitle"), text: t("error.forbiddenText") };
-  return { title: t("error.title"), text: t("error.text") };
-}
 
 export function GeneralErrorBoundary() {
   const error = useRouteError();

@@ -6,7 +6,7 @@ import { formatDate } from "~/i18n";
 import { getGoals, getOrganisation } from "~/models/organisation.server";
 import { langParam } from "~/utils/lang-param.server";
 import { AcknowledgementPanel } from "~/components/onboarding";
-import { acknowledgeAction, loadAcknowledgement } from "~/utils/acknowledge.server";
+import { acknowledgeAction, loadAcknowledgement } from "./__acknowledge.server";
 import { OrgDocEditLinks } from "~/components/revisions";
 import { titleMeta } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-lang";

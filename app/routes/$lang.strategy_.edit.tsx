@@ -1,8 +1,8 @@
 // Editing the strategy page's texts in one language (HR editors); see app/utils/org-doc-routes.server.ts.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { DocEditPage } from "~/components/doc-editor";
+import { DocEditPage } from "./__org-doc-editor";
 import { titleMeta } from "~/utils/meta";
-import { docEditAction, docEditLoader } from "~/utils/org-doc-routes.server";
+import { docEditAction, docEditLoader } from "./__org-doc-routes.server";
 
 export const meta = titleMeta("edit.strategy.title");
 export const loader = (args: LoaderFunctionArgs) => docEditLoader("strategy", args);

@@ -17,7 +17,7 @@ import {
   unitEditSchema,
   unitPreviewSchema,
 } from "~/models/unit-editing.server";
-import { authoriseUnitEditor } from "~/utils/editing.server";
+import { authoriseUnitEditor } from "./__editing.server";
 import { parseForm } from "~/utils/forms";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";

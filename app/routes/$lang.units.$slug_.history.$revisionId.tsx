@@ -7,7 +7,7 @@ import { translator } from "~/i18n";
 import { diffSnapshots, displaySnapshot, getRevision } from "~/models/revision.server";
 import { restoreUnitRevision, unitFieldOrder } from "~/models/unit-editing.server";
 import { UNIT_FIELD_LABELS } from "~/models/unit-fields";
-import { authoriseUnitEditor, restoreSchema, revisionIdParam } from "~/utils/editing.server";
+import { authoriseUnitEditor, restoreSchema, revisionIdParam } from "./__editing.server";
 import { formValues } from "~/models/edit-fields.server";
 import { parseForm } from "~/utils/forms";
 import { langParam } from "~/utils/lang-param.server";

@@ -7,7 +7,7 @@ import { translator } from "~/i18n";
 import { getHistory } from "~/models/revision.server";
 import { unitFieldOrder } from "~/models/unit-editing.server";
 import { UNIT_FIELD_LABELS } from "~/models/unit-fields";
-import { authoriseUnitEditor, historyQuery } from "~/utils/editing.server";
+import { authoriseUnitEditor, historyQuery } from "./__editing.server";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang } from "~/utils/use-lang";

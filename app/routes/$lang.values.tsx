@@ -5,7 +5,7 @@ import { fallbackLanguages } from "~/i18n/content";
 import { getValues } from "~/models/organisation.server";
 import { langParam } from "~/utils/lang-param.server";
 import { AcknowledgementPanel } from "~/components/onboarding";
-import { acknowledgeAction, loadAcknowledgement } from "~/utils/acknowledge.server";
+import { acknowledgeAction, loadAcknowledgement } from "./__acknowledge.server";
 import { OrgDocEditLinks } from "~/components/revisions";
 import { titleMeta } from "~/utils/meta";
 import { useT } from "~/utils/use-lang";

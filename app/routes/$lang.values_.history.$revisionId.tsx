@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { RevisionView } from "~/components/history";
 import { titleMeta } from "~/utils/meta";
-import { docRestoreAction, docRevisionLoader } from "~/utils/org-doc-routes.server";
+import { docRestoreAction, docRevisionLoader } from "./__org-doc-routes.server";
 import { useLang } from "~/utils/use-lang";
 
 export const meta = titleMeta("history.revisionTitle");

@@ -2,7 +2,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { OrgDocHistoryPage } from "~/components/history";
 import { titleMeta } from "~/utils/meta";
-import { docHistoryLoader } from "~/utils/org-doc-routes.server";
+import { docHistoryLoader } from "./__org-doc-routes.server";
 
 export const meta = titleMeta("history.title");
 export const loader = (args: LoaderFunctionArgs) => docHistoryLoader("values", args);

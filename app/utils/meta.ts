@@ -1,6 +1,6 @@
 // Page titles: "<page> – <site name>" in the page's language; error pages get the error's title.
 import type { MetaDescriptor } from "@remix-run/node";
-import { errorMessages, errorStatus } from "~/components/error-boundary";
+import { errorMessages, errorStatus } from "./error-page";
 import { defaultLang, isLang, translator, type Lang, type MessageKey } from "~/i18n";
 
 export function pageTitle(lang: Lang, title: string): MetaDescriptor[] {

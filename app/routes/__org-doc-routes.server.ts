@@ -17,9 +17,9 @@ import {
 } from "~/models/organisation-editing.server";
 import { diffSnapshots, displaySnapshot, getHistory, getRevision } from "~/models/revision.server";
 import type { FieldLabels } from "~/components/revisions";
-import { authoriseOrgEditor, historyQuery, restoreSchema, revisionIdParam } from "./editing.server";
-import { parseForm } from "./forms";
-import { langParam } from "./lang-param.server";
+import { authoriseOrgEditor, historyQuery, restoreSchema, revisionIdParam } from "./__editing.server";
+import { parseForm } from "~/utils/forms";
+import { langParam } from "~/utils/lang-param.server";
 import { clientIp } from "~/utils/client-ip.server";
 
 async function labelsFor(doc: OrgDoc, lang: Parameters<typeof loadDoc>[1]) {

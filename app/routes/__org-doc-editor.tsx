@@ -8,7 +8,7 @@ import { FallbackNotice, LocalizedBlock, LocalizedInline } from "~/components/lo
 import { ConflictPanel, type FieldLabels } from "~/components/revisions";
 import type { Lang } from "~/i18n";
 import { fallbackLanguages, type Localized } from "~/i18n/content";
-import type { docEditAction, docEditLoader } from "~/utils/org-doc-routes.server";
+import type { docEditAction, docEditLoader } from "./__org-doc-routes.server";
 import { useLang, useT } from "~/utils/use-lang";
 
 type Preview = Record<string, Localized<string | string[]> | null>;
