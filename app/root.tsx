@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       name: user.name,
       role: user.role,
       editableUnitIds: user.editableUnitIds,
-      // For the "My team" link (issue 6): a supervisor is anyone with a report, not a role.
+      // For the "My team" link: a supervisor is anyone with a report, not a role.
       isSupervisor: await isSupervisor(user.id),
     },
   };

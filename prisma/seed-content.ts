@@ -1,5 +1,5 @@
-// Seed content: only facts from the agency's public material (../shared/content/
-// migri-public-facts.md). Where a fact is not public, a neutral placeholder is written and the
+// Seed content: only facts from the agency's public material (its website and annual
+// reports), never invented ones. Where a fact is not public, a neutral placeholder is written and the
 // unit is flagged "needs review"; contact, location and head stay empty rather than guessed.
 // Texts are written in English (their source language); Finnish and Swedish texts appear only
 // where the agency's own wording is public. Nothing here is machine-translated.
@@ -255,7 +255,7 @@ export const demoAccounts: {
   },
 ];
 
-// -- onboarding (issue 6) --
+// -- onboarding --
 /**
  * Agency-wide onboarding steps. Neutral wording about what every newcomer does; nothing here
  * states an agency fact beyond the public ones (OSH Act 738/2002 s.14, the state's "Tervetuloa

@@ -1,4 +1,4 @@
-// Seeds the onboarding step templates (issue 6) and, outside production, the demo newcomers'
+// Seeds the onboarding step templates and, outside production, the demo newcomers'
 // plans in progress. Like the rest of the seed it only adds: the agency steps are created only when
 // there are none at all (so HR's edits and removals survive), a unit's placeholder only when the
 // unit has no steps, and demo progress only for a newcomer who has none.

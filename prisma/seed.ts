@@ -117,7 +117,7 @@ export async function seed(prisma: PrismaClient, log: Log = console.log): Promis
     count("demo accounts", await seedDemoAccounts(prisma, process.env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD));
   }
 
-  // Onboarding steps (issue 6); demo plans in progress only outside production.
+  // Onboarding steps; demo plans in progress only outside production.
   count("onboarding steps and demo progress", await seedOnboarding(prisma, !isProductionMode()));
 
   // Site search: triggers keep the index current on every save; this fails loudly if a migration

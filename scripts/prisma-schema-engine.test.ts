@@ -335,7 +335,7 @@ new Database(${JSON.stringify(p.db)}).prepare("INSERT INTO User (email) VALUES (
   });
 });
 
-// --- the engine gaps of STACK.md -------------------------------------------------------------
+// --- the engine gaps (docs/decisions/0001) ---------------------------------------------------------
 
 describe.concurrent("gaps between the WASM engine and the JS adapters", () => {
   test(

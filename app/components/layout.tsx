@@ -92,7 +92,7 @@ function AccountLinks() {
   );
 }
 
-/** The site search (issue 5): a GET form, so it works without JavaScript too. */
+/** The site search: a GET form, so it works without JavaScript too. */
 function SiteSearch() {
   const t = useT();
   const lang = useLang();
@@ -149,7 +149,7 @@ function LanguageSwitcher() {
   );
 }
 
-/** Onboarding links for signed-in people (issue 6): own plan; team for supervisors; HR overview. */
+/** Onboarding links for signed-in people: own plan; team for supervisors; HR overview. */
 function OnboardingNavItems() {
   const t = useT();
   const lang = useLang();
@@ -169,7 +169,7 @@ function OnboardingNavItems() {
   );
 }
 
-/** Goal summaries (issue 7): for every signed-in employee (summaries for me, my summaries). */
+/** Goal summaries: for every signed-in employee (summaries for me, my summaries). */
 function SummariesNavItem() {
   const t = useT();
   const lang = useLang();

@@ -1,4 +1,4 @@
-// Onboarding UI (issue 6): a plain task list with honest statuses (GOV.UK task-list pattern),
+// Onboarding UI: a plain task list with honest statuses (GOV.UK task-list pattern),
 // status changes as ordinary forms (no JavaScript needed), the progress bar with its numbers in
 // text, the read-acknowledgement panel, the step form and the server-rendered progress chart.
 import { Form, Link } from "@remix-run/react";

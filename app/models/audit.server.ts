@@ -15,7 +15,7 @@ export type AuditAction =
   | "user.units_change"
   | "user.disable"
   | "user.enable"
-  // goal summaries (issue 7)
+  // goal summaries
   | "summary.create"
   | "summary.update"
   | "summary.publish"

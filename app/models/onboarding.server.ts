@@ -1,4 +1,4 @@
-// Onboarding plans (issue 6). Steps are templates (agency-wide, a unit's, or personal); a person's
+// Onboarding plans. Steps are templates (agency-wide, a unit's, or personal); a person's
 // plan is the steps that apply to them now plus any step they completed earlier, joined with their
 // progress rows. Editing a template changes it in place for every plan that has not completed it;
 // removing one archives it, so no recorded progress is ever erased

@@ -1,4 +1,4 @@
-// Goal summaries (issue 7): what the agency's goals mean for one team, written by its
+// Goal summaries: what the agency's goals mean for one team, written by its
 // supervisor, read by the team, shared by link. The rules live here; routes only call them.
 // docs/decisions/0008-goal-summaries-sharing-and-pdf.md
 import crypto from "node:crypto";

@@ -1,5 +1,5 @@
 // The supervisor relation: a supervisor is any user with at least one (enabled) report,
-// not a role (issue 6). Shared with goal summaries (issue 7).
+// not a role, so that no one has to keep a "supervisor" role in step with the org chart.
 import { prisma } from "~/utils/db.server";
 
 export interface Report {

@@ -1,5 +1,5 @@
 // PostgreSQL side of the stand-in: @prisma/adapter-pg (an optional package, loaded only for a
-// postgres URL), patched for gaps 5 and 6 of STACK.md. The URL helpers are pure and tested
+// postgres URL), patched for gaps 5 and 6 of docs/decisions/0001. The URL helpers are pure and tested
 // without a server.
 import { randomUUID } from "node:crypto";
 import { createRequire } from "node:module";

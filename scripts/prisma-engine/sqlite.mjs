@@ -1,5 +1,5 @@
 // SQLite side of the stand-in: the better-sqlite3 driver adapter, patched for gaps 1 and 2 of
-// STACK.md, plus what the native engine does with the database file itself (create, drop,
+// docs/decisions/0001-prisma-offline-engine.md, plus what the native engine does with the database file itself (create, drop,
 // truncate on reset: gap 3).
 import fs from "node:fs";
 import path from "node:path";

@@ -1,4 +1,4 @@
-// Onboarding (issue 6) in the browser: the newcomer works through the plan and acknowledges the
+// Onboarding in the browser: the newcomer works through the plan and acknowledges the
 // values while the supervisor watches the progress; HR filters and downloads the CSV; other
 // people get 403; it all works without JavaScript; every new page passes axe in fi, sv and en.
 import fs from "node:fs";

@@ -106,7 +106,7 @@ export const en = {
   "error.forbiddenTitle": "Access denied",
   "error.forbiddenText": "You do not have permission to see this page.",
 
-  // -- sign-in, editing, history, audit, admin (issue 4) --
+  // -- sign-in, editing, history, audit, admin --
   "auth.signIn": "Sign in",
   "auth.signOut": "Sign out",
   "auth.signInTitle": "Sign in to the portal",
@@ -167,7 +167,7 @@ export const en = {
   "admin.auditNone": "No events match the filter.",
   "admin.nav": "Administration",
 
-  // editing, conflicts, history (issue 4, items 4-6)
+  // editing, conflicts, history
   "unit.lastUpdated": "Last updated {date}.",
   "unit.lastUpdatedBy": "Last updated {date} by {name}.",
   "edit.editThisPage": "Edit this page",
@@ -313,7 +313,7 @@ export const en = {
   "editor.noUnits": "You have no unit pages to edit.",
   "editor.navLink": "Editing",
 
-  // -- directory, org chart, site search (issue 5) --
+  // -- directory, org chart, site search --
   "directory.searchRegion": "Find a department or unit",
   "directory.searchLabel": "Search units",
   "directory.searchHint": "Search by name, summary or duty; names in other languages work too. Press / to jump here.",
@@ -355,7 +355,7 @@ export const en = {
   "search.openIn": "Open the page in {language}",
   "search.countAtLeast":
     "At least {count, plural, one {# result} other {# results}} for “{query}”. Add a word to narrow them down.",
-  // -- goal summaries (issue 7) --
+  // -- goal summaries --
   "nav.summaries": "Goal summaries",
   "summaries.title": "Goal summaries",
   "summaries.lead": "Supervisors explain what the agency's goals mean for their own team and share it with the team.",
@@ -462,7 +462,7 @@ export const en = {
   "summaries.goneHelp":
     "Ask the person who sent it for a new link. Summaries from your own supervisor are listed on the goal summaries page.",
 
-  // -- onboarding (issue 6) --
+  // -- onboarding --
   "onboarding.nav.mine": "My onboarding",
   "onboarding.nav.team": "My team",
   "onboarding.nav.hr": "Onboarding overview",

@@ -106,7 +106,7 @@ export const fi: Messages = {
   "error.forbiddenTitle": "Ei käyttöoikeutta",
   "error.forbiddenText": "Sinulla ei ole oikeutta nähdä tätä sivua.",
 
-  // -- sign-in, editing, history, audit, admin (issue 4) --
+  // -- sign-in, editing, history, audit, admin --
   "auth.signIn": "Kirjaudu sisään",
   "auth.signOut": "Kirjaudu ulos",
   "auth.signInTitle": "Kirjaudu portaaliin",
@@ -168,7 +168,7 @@ export const fi: Messages = {
   "admin.auditNone": "Suodatusta vastaavia tapahtumia ei ole.",
   "admin.nav": "Ylläpito",
 
-  // editing, conflicts, history (issue 4, items 4-6)
+  // editing, conflicts, history
   "unit.lastUpdated": "Päivitetty viimeksi {date}.",
   "unit.lastUpdatedBy": "Päivitetty viimeksi {date} ({name}).",
   "edit.editThisPage": "Muokkaa sivua",
@@ -316,7 +316,7 @@ export const fi: Messages = {
   "editor.noUnits": "Sinulla ei ole muokattavia yksikkösivuja.",
   "editor.navLink": "Sisällön ylläpito",
 
-  // -- directory, org chart, site search (issue 5) --
+  // -- directory, org chart, site search --
   "directory.searchRegion": "Etsi osasto tai yksikkö",
   "directory.searchLabel": "Hae yksiköitä",
   "directory.searchHint":
@@ -358,7 +358,7 @@ export const fi: Messages = {
   "search.openIn": "Avaa sivu {language}",
   "search.countAtLeast":
     "Haulla ”{query}” löytyi vähintään {count, plural, one {# tulos} other {# tulosta}}. Tarkenna hakua lisäämällä sana.",
-  // -- goal summaries (issue 7) --
+  // -- goal summaries --
   "nav.summaries": "Tavoiteyhteenvedot",
   "summaries.title": "Tavoiteyhteenvedot",
   "summaries.lead":
@@ -466,7 +466,7 @@ export const fi: Messages = {
   "summaries.goneHelp":
     "Pyydä linkin lähettäjältä uusi linkki. Oman esihenkilösi yhteenvedot löydät tavoiteyhteenvetojen sivulta.",
 
-  // -- onboarding (issue 6) --
+  // -- onboarding --
   "onboarding.nav.mine": "Oma perehdytys",
   "onboarding.nav.team": "Tiimini",
   "onboarding.nav.hr": "Perehdytyksen seuranta",

@@ -104,7 +104,7 @@ export const sv: Messages = {
   "error.forbiddenTitle": "Åtkomst nekad",
   "error.forbiddenText": "Du har inte behörighet att se den här sidan.",
 
-  // -- sign-in, editing, history, audit, admin (issue 4) --
+  // -- sign-in, editing, history, audit, admin --
   "auth.signIn": "Logga in",
   "auth.signOut": "Logga ut",
   "auth.signInTitle": "Logga in i portalen",
@@ -166,7 +166,7 @@ export const sv: Messages = {
   "admin.auditNone": "Inga händelser motsvarar filtret.",
   "admin.nav": "Administration",
 
-  // editing, conflicts, history (issue 4, items 4-6)
+  // editing, conflicts, history
   "unit.lastUpdated": "Senast uppdaterad {date}.",
   "unit.lastUpdatedBy": "Senast uppdaterad {date} av {name}.",
   "edit.editThisPage": "Redigera sidan",
@@ -313,7 +313,7 @@ export const sv: Messages = {
   "editor.noUnits": "Du har inga enhetssidor att redigera.",
   "editor.navLink": "Redigering",
 
-  // -- directory, org chart, site search (issue 5) --
+  // -- directory, org chart, site search --
   "directory.searchRegion": "Hitta en avdelning eller enhet",
   "directory.searchLabel": "Sök enheter",
   "directory.searchHint":
@@ -355,7 +355,7 @@ export const sv: Messages = {
   "search.openIn": "Öppna sidan på {language}",
   "search.countAtLeast":
     "Sökningen ”{query}” gav minst {count, plural, one {# träff} other {# träffar}}. Lägg till ett ord för att begränsa sökningen.",
-  // -- goal summaries (issue 7) --
+  // -- goal summaries --
   "nav.summaries": "Målsammanfattningar",
   "summaries.title": "Målsammanfattningar",
   "summaries.lead":
@@ -463,7 +463,7 @@ export const sv: Messages = {
   "summaries.goneHelp":
     "Be avsändaren om en ny länk. Sammanfattningar från din egen chef finns på sidan med målsammanfattningar.",
 
-  // -- onboarding (issue 6) --
+  // -- onboarding --
   "onboarding.nav.mine": "Min introduktion",
   "onboarding.nav.team": "Mitt team",
   "onboarding.nav.hr": "Uppföljning av introduktionen",
