@@ -13,11 +13,10 @@ describe("editing core", () => {
     await newText("core-update");
     const outcome = await runEdit(async (tx) => {
       await tx.organisationText.create({ data: { key: "core-update-side", lang: "en", body: "x", version: 1 } });
-      await writeAtVersion("en", {
-        exists: true,
-        update: () =>
+      await writeAtVersion("en", 7, {
+        update: (from) =>
           tx.organisationText.updateMany({
-            where: { key: "core-update", lang: "en", version: 7 },
+            where: { key: "core-update", lang: "en", version: from },
             data: { body: "mine", version: 8 },
           }),
       });
@@ -32,11 +31,10 @@ describe("editing core", () => {
   it("a conditioned update at the version read saves", async () => {
     await newText("core-save");
     const outcome = await runEdit(async (tx) => {
-      await writeAtVersion("en", {
-        exists: true,
-        update: () =>
+      await writeAtVersion("en", 1, {
+        update: (from) =>
           tx.organisationText.updateMany({
-            where: { key: "core-save", lang: "en", version: 1 },
+            where: { key: "core-save", lang: "en", version: from },
             data: { body: "mine", version: 2 },
           }),
       });
@@ -52,8 +50,8 @@ describe("editing core", () => {
   it("creating a row someone else created first is a conflict", async () => {
     await newText("core-create");
     const outcome = await runEdit(async (tx) => {
-      await writeAtVersion("en", {
-        exists: false,
+      await writeAtVersion("en", 0, {
+        update: () => Promise.resolve({ count: 0 }),
         create: () =>
           tx.organisationText.create({ data: { key: "core-create", lang: "en", body: "mine", version: 1 } }),
       });
@@ -64,8 +62,8 @@ describe("editing core", () => {
 
   it("any other database error propagates instead of being reported as someone else's edit", async () => {
     const failing = runEdit(async (tx) => {
-      await writeAtVersion("en", {
-        exists: false,
+      await writeAtVersion("en", 0, {
+        update: () => Promise.resolve({ count: 0 }),
         // No such goal: a foreign key failure, not a duplicate.
         create: () => tx.goalText.create({ data: { goalId: 987_654, lang: "en", text: "x", version: 1 } }),
       });
@@ -74,8 +72,8 @@ describe("editing core", () => {
     await expect(failing).rejects.toThrow();
     await expect(failing).rejects.not.toMatchObject({ name: "VersionConflictError" });
     const broken = runEdit(async () => {
-      await writeAtVersion("en", {
-        exists: false,
+      await writeAtVersion("en", 0, {
+        update: () => Promise.resolve({ count: 0 }),
         create: () => Promise.reject(new Error("disk I/O error")),
       });
       return { status: "saved" as const };

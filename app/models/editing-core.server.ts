@@ -43,16 +43,18 @@ export async function runEdit<T, S extends string = string>(
 }
 
 /**
- * The optimistic write of one versioned row: `update` must change the row only where it still
- * has the version the edit read (and return Prisma's `{ count }`); `create` makes the row when
- * the edit read none. Either way, another writer who got there first is a version conflict.
+ * The optimistic write of one versioned row read at `fromVersion` (0: there was no row).
+ * `update` must change the row only where it still has that version (and return Prisma's
+ * `{ count }`); `create` makes the first version. Either way, another writer who got there
+ * first is a version conflict.
  */
 export async function writeAtVersion(
   scope: string,
-  write: { exists: true; update: () => Promise<{ count: number }> } | { exists: false; create: () => Promise<unknown> },
+  fromVersion: number,
+  write: { update: (fromVersion: number) => Promise<{ count: number }>; create?: () => Promise<unknown> },
 ): Promise<void> {
-  if (write.exists) {
-    const { count } = await write.update();
+  if (fromVersion > 0 || !write.create) {
+    const { count } = await write.update(fromVersion);
     if (count !== 1) throw new VersionConflictError(scope);
     return;
   }

@@ -156,24 +156,14 @@ const strategy: DocAdapter = {
     }
     const raw = values.body ?? null;
     const body = Array.isArray(raw) ? JSON.stringify(raw) : String(raw ?? "");
-    const row = item.row;
-    await writeAtVersion(
-      lang,
-      row
-        ? {
-            exists: true,
-            update: () =>
-              db.organisationText.updateMany({
-                where: { key: item.key, lang, version: row.version },
-                data: { body, version: row.version + 1, sourceVersion },
-              }),
-          }
-        : {
-            exists: false,
-            create: () =>
-              db.organisationText.create({ data: { key: item.key, lang, body, version: 1, sourceVersion } }),
-          },
-    );
+    await writeAtVersion(lang, item.row?.version ?? 0, {
+      create: () => db.organisationText.create({ data: { key: item.key, lang, body, version: 1, sourceVersion } }),
+      update: (from) =>
+        db.organisationText.updateMany({
+          where: { key: item.key, lang, version: from },
+          data: { body, version: from + 1, sourceVersion },
+        }),
+    });
   },
 };
 
@@ -233,23 +223,14 @@ const values: DocAdapter = {
       description: (values.description as string | null) ?? null,
       sourceVersion,
     };
-    const row = item.row;
-    await writeAtVersion(
-      lang,
-      row
-        ? {
-            exists: true,
-            update: () =>
-              db.valueText.updateMany({
-                where: { valueId: item.id, lang, version: row.version },
-                data: { ...data, version: row.version + 1 },
-              }),
-          }
-        : {
-            exists: false,
-            create: () => db.valueText.create({ data: { valueId: item.id, lang, ...data, version: 1 } }),
-          },
-    );
+    await writeAtVersion(lang, item.row?.version ?? 0, {
+      create: () => db.valueText.create({ data: { valueId: item.id, lang, ...data, version: 1 } }),
+      update: (from) =>
+        db.valueText.updateMany({
+          where: { valueId: item.id, lang, version: from },
+          data: { ...data, version: from + 1 },
+        }),
+    });
   },
 };
 
@@ -292,23 +273,14 @@ const goals: DocAdapter = {
       return;
     }
     const text = String(values.text ?? "");
-    const row = item.row;
-    await writeAtVersion(
-      lang,
-      row
-        ? {
-            exists: true,
-            update: () =>
-              db.goalText.updateMany({
-                where: { goalId: item.id, lang, version: row.version },
-                data: { text, version: row.version + 1, sourceVersion },
-              }),
-          }
-        : {
-            exists: false,
-            create: () => db.goalText.create({ data: { goalId: item.id, lang, text, version: 1, sourceVersion } }),
-          },
-    );
+    await writeAtVersion(lang, item.row?.version ?? 0, {
+      create: () => db.goalText.create({ data: { goalId: item.id, lang, text, version: 1, sourceVersion } }),
+      update: (from) =>
+        db.goalText.updateMany({
+          where: { goalId: item.id, lang, version: from },
+          data: { text, version: from + 1, sourceVersion },
+        }),
+    });
   },
 };
 

@@ -349,16 +349,15 @@ export async function updateSummary(
     if (!before) throw new SummaryNotFoundError();
     if (before.version !== baseVersion) return versionConflict("summary");
     const publishing = publish && before.status !== "published";
-    await writeAtVersion("summary", {
-      exists: true,
-      update: () =>
+    await writeAtVersion("summary", baseVersion, {
+      update: (from) =>
         tx.teamSummary.updateMany({
-          where: { id, version: baseVersion },
+          where: { id, version: from },
           data: {
             title: input.title,
             lang: input.lang,
             intro: input.intro,
-            version: baseVersion + 1,
+            version: from + 1,
             ...(publishing ? { status: "published", publishedAt: new Date() } : {}),
           },
         }),

@@ -370,19 +370,11 @@ type TextFields = { name: string; summary: string; description: string; duties: 
 
 /** Writes a text only if it is still at `fromVersion` (0: it must not exist yet). */
 async function writeText(db: Db, unitId: number, lang: Lang, fromVersion: number, fields: TextFields) {
-  await writeAtVersion(
-    lang,
-    fromVersion === 0
-      ? { exists: false, create: () => db.unitText.create({ data: { unitId, lang, ...fields, version: 1 } }) }
-      : {
-          exists: true,
-          update: () =>
-            db.unitText.updateMany({
-              where: { unitId, lang, version: fromVersion },
-              data: { ...fields, version: fromVersion + 1 },
-            }),
-        },
-  );
+  await writeAtVersion(lang, fromVersion, {
+    create: () => db.unitText.create({ data: { unitId, lang, ...fields, version: 1 } }),
+    update: (from) =>
+      db.unitText.updateMany({ where: { unitId, lang, version: from }, data: { ...fields, version: from + 1 } }),
+  });
 }
 
 async function writeShared(
@@ -391,18 +383,12 @@ async function writeShared(
   fromVersion: number,
   fields: { contactEmail: string | null; location: string | null; head: string | null; needsReview: boolean },
 ) {
-  await writeAtVersion("shared", {
-    exists: true,
-    update: () =>
+  const { contactEmail, location, head, needsReview } = fields;
+  await writeAtVersion("shared", fromVersion, {
+    update: (from) =>
       db.unit.updateMany({
-        where: { id: unitId, version: fromVersion },
-        data: {
-          contactEmail: fields.contactEmail,
-          location: fields.location,
-          head: fields.head,
-          needsReview: fields.needsReview,
-          version: fromVersion + 1,
-        },
+        where: { id: unitId, version: from },
+        data: { contactEmail, location, head, needsReview, version: from + 1 },
       }),
   });
 }
