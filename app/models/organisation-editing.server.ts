@@ -42,6 +42,7 @@ import {
   type RevisionKey,
   type Snapshot,
 } from "./revision.server";
+import { ORGANISATION_TEXT_KEYS, type OrganisationTextKey } from "./organisation.server";
 import { canEditOrganisationTexts, NotAllowedError, type Actor } from "./permissions";
 
 export const ORG_DOCS = ["strategy", "values", "goals"] as const;
@@ -51,16 +52,10 @@ export function isOrgDoc(value: unknown): value is OrgDoc {
   return typeof value === "string" && (ORG_DOCS as readonly string[]).includes(value);
 }
 
-/** The organisation texts edited on the strategy form, in the order the form shows them. */
-export const STRATEGY_KEYS = [
-  "missionLine",
-  "whatWeDo",
-  "ambition",
-  "agencyDuties",
-  "strategyTitle",
-  "strategySummary",
-  "strategyVision",
-] as const;
+/** The organisation texts edited on the strategy form (all but the agency's name), in the order the form shows them. */
+export const STRATEGY_KEYS = ORGANISATION_TEXT_KEYS.filter(
+  (key): key is Exclude<OrganisationTextKey, "agencyName"> => key !== "agencyName",
+);
 const LIST_KEYS: readonly string[] = ["agencyDuties", "strategyVision"];
 const LINE_KEYS: readonly string[] = ["missionLine", "strategyTitle"];
 
