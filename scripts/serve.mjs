@@ -9,6 +9,7 @@ import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
 import { projectRoot } from "./lib/project.mjs";
+import { checkRendering } from "./lib/render-check.mjs";
 import { ensureSessionSecret } from "./lib/session-secret.mjs";
 
 const mode = process.env.PORTAL_MODE ?? (process.env.NODE_ENV === "production" ? "production" : "evaluation");
@@ -46,7 +47,11 @@ export function contentSecurityPolicy(nonce) {
   ].join("; ");
 }
 
-export async function createApp({ build }) {
+/**
+ * @param {{ build: unknown, renderCheck?: () => { ok: boolean, problem?: string } }} options
+ *   renderCheck: the latest result of checkRendering(), reported by /healthz
+ */
+export async function createApp({ build, renderCheck = () => ({ ok: true }) }) {
   const app = express();
   app.disable("x-powered-by");
   if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
@@ -86,7 +91,7 @@ export async function createApp({ build }) {
     createRequestHandler({
       build,
       mode: isDev ? "development" : "production",
-      getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: req.ip }),
+      getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: req.ip, renderCheck: renderCheck() }),
     }),
   );
   return app;
@@ -101,7 +106,10 @@ export async function startServer({
   ensureSessionSecret({ mode });
   const importBuild = () => import(`${pathToFileURL(BUILD_PATH).href}?t=${Date.now()}`);
   let build = await importBuild();
-  const app = await createApp({ build: isDev ? async () => build : build });
+  const serverMode = isDev ? "development" : "production";
+  let rendering = await checkRendering(build, serverMode);
+  if (!rendering.ok) console.error(`serve: pages cannot be rendered, /healthz answers 503: ${rendering.problem}`);
+  const app = await createApp({ build: isDev ? async () => build : build, renderCheck: () => rendering });
   return new Promise((resolve) => {
     const server = app.listen(port, host, async () => {
       console.log(`Migri onboarding portal (${mode} mode) listening on http://${host}:${server.address().port}`);
@@ -111,6 +119,7 @@ export async function startServer({
         broadcastDevReady(build);
         chokidar.watch(BUILD_PATH, { ignoreInitial: true }).on("all", async () => {
           build = await importBuild();
+          rendering = await checkRendering(build, serverMode);
           broadcastDevReady(build);
         });
       }
