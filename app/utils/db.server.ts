@@ -8,7 +8,9 @@ declare global {
   var __prisma: PrismaClient | undefined;
 }
 
-const sqliteFactories = new WeakMap<PrismaClient, DurableSqliteAdapterFactory>();
+// Kept on the client itself: the server build and the tests may each load this module.
+const SQLITE_FACTORY = Symbol.for("migri.sqliteAdapterFactory");
+type WithFactory = PrismaClient & { [SQLITE_FACTORY]?: DurableSqliteAdapterFactory };
 
 /**
  * SQLite through better-sqlite3: one connection, every query and transaction through one queue,
@@ -18,13 +20,13 @@ export function createSqliteClient(url: string = resolveDatabaseUrl()): PrismaCl
   const adapter = new DurableSqliteAdapterFactory(url);
   // Waiting for the queue counts against maxWait: allow for a burst of saves on a slow machine.
   const client = new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 10_000 } });
-  sqliteFactories.set(client, adapter);
+  (client as WithFactory)[SQLITE_FACTORY] = adapter;
   return client;
 }
 
 /** The SQLite connection behind a client (connecting it if needed), or null for another database. */
 export async function sqliteConnectionOf(client: PrismaClient): Promise<SqliteConnection | null> {
-  const factory = sqliteFactories.get(client);
+  const factory = (client as WithFactory)[SQLITE_FACTORY];
   if (!factory) return null;
   if (!factory.connection) await client.$connect();
   return factory.connection ?? null;
