@@ -58,3 +58,6 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return;
   console.error(error instanceof Error ? (error.stack ?? error.message) : error);
 };
+
+// Start-up checks and shutdown, called by scripts/serve.mjs through the server build.
+export { closeDatabase, prepareForServing } from "~/models/startup.server";

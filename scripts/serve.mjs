@@ -8,11 +8,13 @@ import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
+import { portalModeFrom } from "./lib/mode.mjs";
 import { projectRoot } from "./lib/project.mjs";
 import { checkRendering } from "./lib/render-check.mjs";
 import { ensureSessionSecret } from "./lib/session-secret.mjs";
+import { installGracefulShutdown } from "./lib/shutdown.mjs";
 
-const mode = process.env.PORTAL_MODE ?? (process.env.NODE_ENV === "production" ? "production" : "evaluation");
+const mode = portalModeFrom(process.env);
 process.env.PORTAL_MODE = mode;
 const isDev = process.env.NODE_ENV === "development";
 
@@ -99,20 +101,32 @@ export async function createApp({ build, renderCheck = () => ({ ok: true }) }) {
 
 const BUILD_PATH = path.join(projectRoot, "build", "index.js");
 
+/** The start-up line: says plainly when demo accounts (with the README's password) are enabled. */
+export function startupLine(startup, url) {
+  const demo = startup?.demoAccounts?.length
+    ? `${mode} mode with ${startup.demoAccounts.length} demo accounts enabled (password in the README): not for production`
+    : `${mode} mode`;
+  return `Migri onboarding portal (${demo}) listening on ${url}`;
+}
+
 export async function startServer({
   host = process.env.HOST || "127.0.0.1",
   port = Number(process.env.PORT || 3000),
+  handleSignals = false,
 } = {}) {
   ensureSessionSecret({ mode });
   const importBuild = () => import(`${pathToFileURL(BUILD_PATH).href}?t=${Date.now()}`);
   let build = await importBuild();
+  // Audit triggers, pruning, and no enabled demo account in production (app/models/startup.server.ts).
+  const startup = await build.entry.module.prepareForServing?.({ mode });
   const serverMode = isDev ? "development" : "production";
   let rendering = await checkRendering(build, serverMode);
   if (!rendering.ok) console.error(`serve: pages cannot be rendered, /healthz answers 503: ${rendering.problem}`);
   const app = await createApp({ build: isDev ? async () => build : build, renderCheck: () => rendering });
   return new Promise((resolve) => {
     const server = app.listen(port, host, async () => {
-      console.log(`Migri onboarding portal (${mode} mode) listening on http://${host}:${server.address().port}`);
+      console.log(startupLine(startup, `http://${host}:${server.address().port}`));
+      if (handleSignals) installGracefulShutdown(server, { close: () => build.entry.module.closeDatabase?.() });
       if (isDev) {
         const { broadcastDevReady } = await import("@remix-run/node");
         const chokidar = await import("chokidar");
@@ -129,7 +143,7 @@ export async function startServer({
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  startServer().catch((error) => {
+  startServer({ handleSignals: true }).catch((error) => {
     console.error(error.message);
     process.exit(1);
   });

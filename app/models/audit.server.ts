@@ -15,6 +15,7 @@ export type AuditAction =
   | "user.units_change"
   | "user.disable"
   | "user.enable"
+  | "user.demo_disable"
   // goal summaries (issue 7)
   | "summary.create"
   | "summary.update"
@@ -39,15 +40,18 @@ export interface AuditEntry {
 
 type Db = Prisma.TransactionClient | typeof prisma;
 
+/** Longest email kept in an audit row: a failed sign-in may send anything in that field. */
+export const MAX_AUDIT_EMAIL = 320;
+
 export async function recordAudit(entry: AuditEntry, db: Db = prisma) {
   await db.auditEvent.create({
     data: {
       action: entry.action,
       actorId: entry.actor?.id ?? null,
-      actorEmail: entry.actor?.email ?? entry.actorEmail ?? null,
+      actorEmail: (entry.actor?.email ?? entry.actorEmail)?.slice(0, MAX_AUDIT_EMAIL) ?? null,
       targetType: entry.targetType ?? null,
       targetId: entry.targetId == null ? null : String(entry.targetId),
-      ipAddress: entry.ipAddress ?? null,
+      ipAddress: entry.ipAddress?.slice(0, 100) ?? null,
       details: JSON.stringify(entry.details ?? {}),
     },
   });

@@ -55,6 +55,21 @@ export class EmailTakenError extends Error {
   }
 }
 
+/** Refused: the change would leave the portal with no enabled administrator. */
+export class LastAdminError extends Error {
+  constructor() {
+    super("the last enabled administrator cannot be demoted or disabled");
+  }
+}
+
+type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
+
+/** Inside the change's transaction, so two admins demoting each other cannot both succeed. */
+async function requireAnotherAdmin(tx: Tx, userId: number) {
+  const others = await tx.user.count({ where: { role: "admin", disabledAt: null, id: { not: userId } } });
+  if (others === 0) throw new LastAdminError();
+}
+
 export async function createUser(
   input: NewUser & { editableUnitIds?: number[] },
   by: ActorRef | null,
@@ -164,6 +179,10 @@ export async function updateUserAccess(
   const roleChanged = before.role !== change.role;
   const unitsChanged = beforeUnits.join(",") !== afterUnits.join(",");
   await prisma.$transaction(async (tx) => {
+    const current = await tx.user.findUniqueOrThrow({ where: { id: userId } });
+    if (current.role === "admin" && change.role !== "admin" && !current.disabledAt) {
+      await requireAnotherAdmin(tx, userId);
+    }
     await tx.user.update({ where: { id: userId }, data: { role: change.role, homeUnitId: change.homeUnitId } });
     if (unitsChanged) {
       await tx.unitEditor.deleteMany({ where: { userId } });
@@ -202,7 +221,11 @@ export async function updateUserAccess(
 
 export async function setUserDisabled(userId: number, disabled: boolean, by: ActorRef, ipAddress?: string | null) {
   const user = await prisma.$transaction(async (tx) => {
+    const current = await tx.user.findUniqueOrThrow({ where: { id: userId } });
+    if (disabled && current.role === "admin" && !current.disabledAt) await requireAnotherAdmin(tx, userId);
     const updated = await tx.user.update({ where: { id: userId }, data: { disabledAt: disabled ? new Date() : null } });
+    // A disabled person's share links stop working too (enabling does not bring them back).
+    const revokedLinks = disabled ? await revokeShareLinksOf(tx, userId) : 0;
     if (disabled) await tx.session.deleteMany({ where: { userId } });
     await recordAudit(
       {
@@ -211,11 +234,20 @@ export async function setUserDisabled(userId: number, disabled: boolean, by: Act
         targetType: "user",
         targetId: userId,
         ipAddress,
-        details: { email: updated.email },
+        details: disabled ? { email: updated.email, revokedShareLinks: revokedLinks } : { email: updated.email },
       },
       tx,
     );
     return updated;
   });
   return user;
+}
+
+/** Revokes every live share link of the person's goal summaries; returns how many. */
+export async function revokeShareLinksOf(tx: Tx, userId: number, now = new Date()): Promise<number> {
+  const { count } = await tx.summaryShareLink.updateMany({
+    where: { revokedAt: null, summary: { authorId: userId } },
+    data: { revokedAt: now },
+  });
+  return count;
 }

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { UserAccessFields } from "~/components/user-access-fields";
 import { ROLES, type Role } from "~/models/roles";
 import { listUnitOptions } from "~/models/unit.server";
-import { getUserForAdmin, setUserDisabled, updateUserAccess } from "~/models/user.server";
+import { getUserForAdmin, LastAdminError, setUserDisabled, updateUserAccess } from "~/models/user.server";
 import { clientIp, requireAdmin } from "~/utils/auth.server";
 import { listOf, parseForm } from "~/utils/forms";
 import { langParam } from "~/utils/lang-param.server";
@@ -55,14 +55,27 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (formData.get("intent") === "access") {
     const form = parseForm(accessForm, formData);
     if (!form.ok) return data({ error: "invalid" as const }, { status: 400 });
-    await updateUserAccess(user.id, form.data, admin, ip);
+    const changed = await refuseLastAdmin(() => updateUserAccess(user.id, form.data, admin, ip));
+    if (!changed) return data({ error: "lastAdmin" as const }, { status: 409 });
   } else {
     const form = parseForm(statusForm, formData);
     if (!form.ok) return data({ error: "invalid" as const }, { status: 400 });
     if (user.id === admin.id) return data({ error: "self" as const }, { status: 400 });
-    await setUserDisabled(user.id, form.data.intent === "disable", admin, ip);
+    const changed = await refuseLastAdmin(() => setUserDisabled(user.id, form.data.intent === "disable", admin, ip));
+    if (!changed) return data({ error: "lastAdmin" as const }, { status: 409 });
   }
   return redirect(`/${lang}/admin/users/${user.id}?saved=1`);
+}
+
+/** Runs the change; false when it would have left no enabled administrator. */
+async function refuseLastAdmin(change: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await change();
+    return true;
+  } catch (error) {
+    if (error instanceof LastAdminError) return false;
+    throw error;
+  }
 }
 
 export default function EditUser() {
@@ -85,6 +98,11 @@ export default function EditUser() {
       {result?.error === "self" ? (
         <p className="error-summary" role="alert">
           {t("admin.cannotDisableSelf")}
+        </p>
+      ) : null}
+      {result?.error === "lastAdmin" ? (
+        <p className="error-summary" role="alert">
+          {t("admin.lastAdmin")}
         </p>
       ) : null}
       <dl className="facts">

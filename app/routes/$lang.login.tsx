@@ -8,7 +8,7 @@ import {
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Field } from "~/components/forms";
 import { recordAudit } from "~/models/audit.server";
-import { loginRetryAfter, recordLoginFailure } from "~/models/login-throttle.server";
+import { releaseLoginAttempt, reserveLoginAttempt } from "~/models/login-throttle.server";
 import { createUserSession } from "~/models/session.server";
 import { authenticator, clientIp, getOptionalUser, InvalidCredentialsError } from "~/utils/auth.server";
 import { langParam } from "~/utils/lang-param.server";
@@ -39,25 +39,27 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     .toLowerCase();
   const redirectTo = safeRedirectPath(form.get("redirectTo"), `/${lang}`);
 
-  const retryAfter = await loginRetryAfter(email, ip);
-  if (retryAfter > 0) {
+  // Reserved before the password is checked, so parallel guesses are all counted.
+  const attempt = await reserveLoginAttempt(email, ip);
+  if (!attempt.ok) {
+    const { retryAfter } = attempt;
     await recordAudit({ action: "auth.sign_in_throttled", actorEmail: email, ipAddress: ip });
     return data(
-      { error: "throttled" as const, email, minutes: Math.ceil(retryAfter / 60) },
+      { error: "throttled" as const, email, minutes: Math.ceil(retryAfter / 60), seconds: retryAfter },
       { status: 429, headers: { "Retry-After": String(retryAfter) } },
     );
   }
 
   try {
     const user = await authenticator.authenticate("form", request);
+    await releaseLoginAttempt(attempt.attemptId);
     const cookie = await createUserSession(user.id, request, ip);
     await recordAudit({ action: "auth.sign_in", actor: user, ipAddress: ip, targetType: "user", targetId: user.id });
     return redirect(redirectTo, { headers: { "Set-Cookie": cookie } });
   } catch (error) {
     if (!(error instanceof InvalidCredentialsError)) throw error;
-    await recordLoginFailure(email, ip);
     await recordAudit({ action: "auth.sign_in_failed", actorEmail: email, ipAddress: ip });
-    return data({ error: "invalid" as const, email, minutes: 0 }, { status: 401 });
+    return data({ error: "invalid" as const, email, minutes: 0, seconds: 0 }, { status: 401 });
   }
 }
 
@@ -73,7 +75,13 @@ export default function Login() {
       <Form method="post" className="form" noValidate>
         {result?.error ? (
           <div className="error-summary" role="alert">
-            <p>{result.error === "throttled" ? t("auth.throttled", { minutes: result.minutes }) : t("auth.invalid")}</p>
+            <p>
+              {result.error !== "throttled"
+                ? t("auth.invalid")
+                : result.seconds < 120
+                  ? t("auth.throttledSeconds", { seconds: result.seconds })
+                  : t("auth.throttled", { minutes: result.minutes })}
+            </p>
           </div>
         ) : null}
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />

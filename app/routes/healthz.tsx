@@ -1,7 +1,8 @@
-// Health for operators and load balancers: 200 only when the database answers and the server
-// can render pages (checked through the same request handler when the server started); 503 when not.
+// Health for operators and load balancers: 200 only when the database answers and can take a write
+// lock in time, and the server can render pages (checked through the same request handler when
+// the server started); 503 when not (docs/operations.md, "Health checks").
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { checkDatabase } from "~/models/health.server";
+import { checkDatabase, checkDatabaseWrites } from "~/models/health.server";
 
 interface RenderCheck {
   ok: boolean;
@@ -9,12 +10,15 @@ interface RenderCheck {
 }
 
 export async function loader({ context }: LoaderFunctionArgs) {
-  const database = await checkDatabase();
+  const read = await checkDatabase();
+  // The reason a write check failed goes to the log, not to anonymous callers.
+  const write = read.ok ? await checkDatabaseWrites() : { ok: false, writes: "blocked" as const };
   const rendering = (context.renderCheck as RenderCheck | undefined) ?? { ok: false, problem: "not checked" };
-  const ok = database.ok && rendering.ok;
+  const ok = read.ok && write.ok && rendering.ok;
   return Response.json(
     {
-      ...database,
+      ...read,
+      writes: write.writes,
       ok,
       render: rendering.ok ? "ok" : "failing",
       ...(rendering.ok ? {} : { problem: rendering.problem }),

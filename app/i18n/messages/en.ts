@@ -635,6 +635,10 @@ export const en = {
   "onboarding.hr.none": "No newcomers match the filter.",
   "onboarding.hr.download": "Download the table (CSV)",
   "onboarding.hr.downloadHint": "UTF-8, separated by semicolons; opens in Excel and LibreOffice.",
+  // Sign-in throttle and last administrator (hardening)
+  "auth.throttledSeconds": "Too many failed attempts. Try again in {seconds} seconds.",
+  "admin.lastAdmin":
+    "The last administrator cannot be demoted or disabled. Make another account an administrator first.",
 } as const;
 
 export type MessageKey = keyof typeof en;

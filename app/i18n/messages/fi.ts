@@ -638,4 +638,8 @@ export const fi: Messages = {
   "onboarding.hr.none": "Rajausta vastaavia uusia työntekijöitä ei ole.",
   "onboarding.hr.download": "Lataa taulukko (CSV)",
   "onboarding.hr.downloadHint": "UTF-8, erottimena puolipiste; avautuu Excelissä ja LibreOfficessa.",
+  // Sign-in throttle and last administrator (hardening)
+  "auth.throttledSeconds": "Liian monta epäonnistunutta yritystä. Yritä uudelleen {seconds} sekunnin kuluttua.",
+  "admin.lastAdmin":
+    "Viimeisen ylläpitäjän roolia ei voi muuttaa eikä tiliä poistaa käytöstä. Tee ensin jostakin toisesta tilistä ylläpitäjä.",
 };

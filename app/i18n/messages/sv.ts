@@ -635,4 +635,8 @@ export const sv: Messages = {
   "onboarding.hr.none": "Inga nyanställda motsvarar filtret.",
   "onboarding.hr.download": "Ladda ner tabellen (CSV)",
   "onboarding.hr.downloadHint": "UTF-8, semikolon som avgränsare; öppnas i Excel och LibreOffice.",
+  // Sign-in throttle and last administrator (hardening)
+  "auth.throttledSeconds": "För många misslyckade försök. Försök igen om {seconds} sekunder.",
+  "admin.lastAdmin":
+    "Den sista administratörens roll kan inte ändras och kontot kan inte inaktiveras. Gör först ett annat konto till administratör.",
 };
