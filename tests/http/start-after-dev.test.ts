@@ -57,17 +57,12 @@ interface Running {
 
 async function launch(command: string[], env: Record<string, string>): Promise<Running> {
   const port = await freePort();
+  // A clean environment as on a developer's machine: no mode, database or port from the test run.
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, HOST: "127.0.0.1", PORT: String(port), ...env };
+  for (const name of ["NODE_ENV", "PORTAL_MODE", "DATABASE_URL"]) if (!(name in env)) delete childEnv[name];
   const child = spawn(command[0], command.slice(1), {
     cwd: dir,
-    env: {
-      ...process.env,
-      NODE_ENV: "",
-      PORTAL_MODE: "",
-      DATABASE_URL: "",
-      HOST: "127.0.0.1",
-      PORT: String(port),
-      ...env,
-    },
+    env: childEnv,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });
