@@ -2,6 +2,7 @@
 // what a person may do ends their sessions and is written to the audit trail.
 import bcrypt from "bcryptjs";
 import { z } from "zod";
+import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { message } from "~/utils/forms";
 import { recordAudit } from "./audit.server";
@@ -144,6 +145,7 @@ export async function listUsers() {
     homeUnitId: u.homeUnitId,
     editableUnitIds: u.editableUnits.map((e) => e.unitId),
     disabled: u.disabledAt !== null,
+    roleFromIdp: u.roleFromIdp,
   }));
 }
 
@@ -218,4 +220,12 @@ export async function setUserDisabled(userId: number, disabled: boolean, by: Act
     return updated;
   });
   return user;
+}
+
+/** True when this user is the only enabled admin: the portal must never be left without one. */
+export async function isLastActiveAdmin(userId: number, db: Prisma.TransactionClient | typeof prisma = prisma) {
+  const user = await db.user.findUnique({ where: { id: userId } });
+  if (!user || user.role !== "admin" || user.disabledAt) return false;
+  const others = await db.user.count({ where: { role: "admin", disabledAt: null, id: { not: userId } } });
+  return others === 0;
 }
