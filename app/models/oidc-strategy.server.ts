@@ -128,7 +128,11 @@ export function classifyProviderError(error: unknown): OidcSignInError {
   if (error instanceof OidcSignInError) return error;
   const err = error as { name?: string; code?: string; error?: string; message?: string; cause?: unknown };
   const message = String(err?.message ?? error);
-  if (err?.name === "TimeoutError" || err?.name === "AbortError" || (error instanceof TypeError && /fetch/i.test(message))) {
+  if (
+    err?.name === "TimeoutError" ||
+    err?.name === "AbortError" ||
+    (error instanceof TypeError && /fetch/i.test(message))
+  ) {
     return new OidcSignInError("unreachable", message);
   }
   if (error instanceof client.ResponseBodyError) {

@@ -138,7 +138,13 @@ async function findOrCreateAccount(tx: Tx, profile: ProviderProfile, ip: string 
   return user;
 }
 
-async function applyProfile(tx: Tx, userId: number, profile: ProviderProfile, settings: SsoSettings, ip: string | null) {
+async function applyProfile(
+  tx: Tx,
+  userId: number,
+  profile: ProviderProfile,
+  settings: SsoSettings,
+  ip: string | null,
+) {
   const user = await tx.user.findUniqueOrThrow({ where: { id: userId } });
   const change: Prisma.UserUpdateInput = {};
   if (profile.name && profile.name !== user.name) change.name = profile.name;

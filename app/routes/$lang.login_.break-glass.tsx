@@ -2,7 +2,13 @@
 // `npm run user:create`) when the identity provider is out of reach or PASSWORD_SIGN_IN=off.
 // Not linked from anywhere; only admin accounts with a password get in; every attempt, good or
 // bad, is its own audit entry (auth.break_glass_*) so that its use is seen and followed up.
-import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+} from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { Field } from "~/components/forms";
 import { recordAudit } from "~/models/audit.server";
@@ -31,7 +37,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     .toLowerCase();
   const retryAfter = await loginRetryAfter(email, ip);
   if (retryAfter > 0) {
-    await recordAudit({ action: "auth.break_glass_failed", actorEmail: email, ipAddress: ip, details: { throttled: true } });
+    await recordAudit({
+      action: "auth.break_glass_failed",
+      actorEmail: email,
+      ipAddress: ip,
+      details: { throttled: true },
+    });
     return data(
       { error: "throttled" as const, email, minutes: Math.ceil(retryAfter / 60) },
       { status: 429, headers: { "Retry-After": String(retryAfter) } },
@@ -55,7 +66,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return data({ error: "invalid" as const, email, minutes: 0 }, { status: 401 });
   }
   const cookie = await createUserSession(user.id, request, ip);
-  await recordAudit({ action: "auth.break_glass_sign_in", actor: user, ipAddress: ip, targetType: "user", targetId: user.id });
+  await recordAudit({
+    action: "auth.break_glass_sign_in",
+    actor: user,
+    ipAddress: ip,
+    targetType: "user",
+    targetId: user.id,
+  });
   return redirect(`/${lang}/admin/users`, { headers: { "Set-Cookie": cookie } });
 }
 
@@ -70,10 +87,21 @@ export default function BreakGlassSignIn() {
       <Form method="post" className="form" noValidate>
         {result?.error ? (
           <div className="error-summary" role="alert">
-            <p>{result.error === "throttled" ? t("auth.throttled", { minutes: result.minutes }) : t("sso.breakGlass.invalid")}</p>
+            <p>
+              {result.error === "throttled"
+                ? t("auth.throttled", { minutes: result.minutes })
+                : t("sso.breakGlass.invalid")}
+            </p>
           </div>
         ) : null}
-        <Field name="email" type="email" label={t("auth.email")} autoComplete="username" required defaultValue={result?.email} />
+        <Field
+          name="email"
+          type="email"
+          label={t("auth.email")}
+          autoComplete="username"
+          required
+          defaultValue={result?.email}
+        />
         <Field name="password" type="password" label={t("auth.password")} autoComplete="current-password" required />
         <button type="submit" className="button" disabled={navigation.state === "submitting"}>
           {t("auth.signIn")}

@@ -153,7 +153,10 @@ describe("single sign-on: accounts", () => {
     expect(user!.identities).toMatchObject([{ issuer: proxy.url, subject: login }]);
     const unit = await prisma.unit.findUniqueOrThrow({ where: { slug: "digital-services-unit" } });
     expect(user!.homeUnitId).toBe(unit.id);
-    expect(await latestAudit("user.create")).toMatchObject({ targetId: String(user!.id), actorEmail: "identity provider" });
+    expect(await latestAudit("user.create")).toMatchObject({
+      targetId: String(user!.id),
+      actorEmail: "identity provider",
+    });
     // The transaction cookie is gone; the session works.
     expect(browser.portalCookie("__oidc")).toBeUndefined();
     const account = await browser.request(`${server.baseUrl}/en/account`);
@@ -228,7 +231,10 @@ describe("single sign-on: accounts", () => {
     const browser = new Browser();
     const html = await expectRefused(await browser.signIn(login), browser, "email_taken", 409);
     expect(html).toContain("Your email address is already in use");
-    const manager = await prisma.user.findUniqueOrThrow({ where: { email: "manager@migri.example" }, include: { identities: true } });
+    const manager = await prisma.user.findUniqueOrThrow({
+      where: { email: "manager@migri.example" },
+      include: { identities: true },
+    });
     expect(manager.identities).toEqual([]);
     // The agency's own domain is trusted (Entra ID sends no email_verified): linked, audited.
     process.env.OIDC_TRUSTED_EMAIL_DOMAINS = "migri.example";
@@ -254,7 +260,9 @@ describe("single sign-on: accounts", () => {
     users.get(login)!.email = "editor@migri.example";
     const browser = new Browser();
     await expectRefused(await browser.signIn(login), browser, "email_taken", 409);
-    expect((await latestAudit("auth.sign_in_refused"))!.details).toContain("refreshed email belongs to another account");
+    expect((await latestAudit("auth.sign_in_refused"))!.details).toContain(
+      "refreshed email belongs to another account",
+    );
   });
 
   it("refuses a disabled user", async () => {
@@ -296,7 +304,11 @@ describe("single sign-on: refusals", () => {
     tokenRefusal((c) => ({ ...c, iss: "http://127.0.0.1:1/not-the-issuer" })));
 
   it("refuses an expired ID token", () =>
-    tokenRefusal((c) => ({ ...c, iat: Math.floor(Date.now() / 1000) - 7200, exp: Math.floor(Date.now() / 1000) - 3600 })));
+    tokenRefusal((c) => ({
+      ...c,
+      iat: Math.floor(Date.now() / 1000) - 7200,
+      exp: Math.floor(Date.now() / 1000) - 3600,
+    })));
 
   it("refuses an ID token without the nonce", () =>
     tokenRefusal((c) => {
@@ -401,7 +413,11 @@ describe("single sign-on: refusals", () => {
 describe("single sign-on: sign-in page, passwords and sign-out", () => {
   it("shows 'Sign in with your Migri account' first, in each language, above the password form", async () => {
     const client = new Client(server);
-    const expected = { en: "Sign in with your Migri account", fi: "Kirjaudu Migrin tunnuksellasi", sv: "Logga in med ditt Migri-konto" };
+    const expected = {
+      en: "Sign in with your Migri account",
+      fi: "Kirjaudu Migrin tunnuksellasi",
+      sv: "Logga in med ditt Migri-konto",
+    };
     for (const [lang, text] of Object.entries(expected)) {
       const html = await (await client.get(`/${lang}/login`)).text();
       expect(html).toContain(text);
@@ -443,7 +459,10 @@ describe("single sign-on: sign-in page, passwords and sign-out", () => {
     const login = person();
     const browser = new Browser();
     await browser.signIn(login);
-    const out = await browser.request(`${server.baseUrl}/logout`, { method: "POST", body: new URLSearchParams({ lang: "en" }) });
+    const out = await browser.request(`${server.baseUrl}/logout`, {
+      method: "POST",
+      body: new URLSearchParams({ lang: "en" }),
+    });
     expect(out.headers.get("Location")).toBe("/en");
     expect(browser.portalCookie("__session")).toBeUndefined();
 

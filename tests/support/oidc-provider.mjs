@@ -12,7 +12,10 @@ export const TEST_CLIENT = { clientId: "migri-portal-test", clientSecret: "test-
 /** Groups the demo configuration maps to roles (OIDC_ROLE_GROUPS). */
 export const DEMO_GROUPS = { hr: "migri-portal-hr-editors", admin: "migri-portal-admins", staff: "migri-staff" };
 
-/** login name (also the subject, `sub`) → the person's other claims at the provider. */
+/**
+ * login name (also the subject, `sub`) → the person's other claims at the provider.
+ * @returns {Map<string, Record<string, unknown>>}
+ */
 export function demoUsers() {
   return new Map(
     Object.entries({
@@ -47,6 +50,9 @@ export function generateSigningKey(kid = `key-${crypto.randomBytes(4).toString("
 /**
  * Starts the provider. `issuer` may name another origin (a proxy in front of it); `users` is
  * read at each sign-in, so a test may change a person's claims between sign-ins.
+ * @param {{ port?: number; issuer?: string; redirectUris: string[]; postLogoutRedirectUris?: string[];
+ *   users?: Map<string, Record<string, unknown>>; keys?: ReturnType<typeof generateSigningKey>[];
+ *   client?: { clientId: string; clientSecret: string } }} options
  */
 export async function startOidcProvider({
   port = 0,

@@ -13,31 +13,27 @@ export async function startTamperProxy() {
       return;
     }
     const target = new URL(req.url, state.target);
-    const upstream = http.request(
-      target,
-      { method: req.method, headers: req.headers },
-      (answer) => {
-        const tamper = new URL(req.url, "http://x").pathname === "/token" ? state.tamper : null;
-        if (!tamper || answer.statusCode !== 200) {
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(res);
-          return;
-        }
-        state.tamper = null;
-        const chunks = [];
-        answer.on("data", (chunk) => chunks.push(chunk));
-        answer.on("end", () => {
-          const body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
-          body.id_token = tamper(body.id_token);
-          const text = JSON.stringify(body);
-          const headers = { ...answer.headers, "content-length": String(Buffer.byteLength(text)) };
-          delete headers["transfer-encoding"];
-          delete headers["content-encoding"];
-          res.writeHead(200, headers);
-          res.end(text);
-        });
-      },
-    );
+    const upstream = http.request(target, { method: req.method, headers: req.headers }, (answer) => {
+      const tamper = new URL(req.url, "http://x").pathname === "/token" ? state.tamper : null;
+      if (!tamper || answer.statusCode !== 200) {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+        return;
+      }
+      state.tamper = null;
+      const chunks = [];
+      answer.on("data", (chunk) => chunks.push(chunk));
+      answer.on("end", () => {
+        const body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+        body.id_token = tamper(body.id_token);
+        const text = JSON.stringify(body);
+        const headers = { ...answer.headers, "content-length": String(Buffer.byteLength(text)) };
+        delete headers["transfer-encoding"];
+        delete headers["content-encoding"];
+        res.writeHead(200, headers);
+        res.end(text);
+      });
+    });
     upstream.on("error", () => res.destroy());
     req.pipe(upstream);
   });

@@ -637,7 +637,8 @@ export const en = {
   "onboarding.hr.downloadHint": "UTF-8, separated by semicolons; opens in Excel and LibreOffice.",
   // single sign-on (OpenID Connect)
   "sso.heading": "Staff of the Finnish Immigration Service",
-  "sso.lead": "Use the same account as for your other work services. You may be asked to sign in at the agency's sign-in service.",
+  "sso.lead":
+    "Use the same account as for your other work services. You may be asked to sign in at the agency's sign-in service.",
   "sso.signIn": "Sign in with your Migri account",
   "sso.passwordHeading": "Sign in with a password",
   "sso.passwordLead": "Only for accounts that have a portal password, such as demo accounts.",
@@ -658,14 +659,17 @@ export const en = {
   "sso.failed.cancelled.title": "The sign-in was cancelled",
   "sso.failed.cancelled.text": "The sign-in was cancelled at the sign-in service. You are not signed in to the portal.",
   "sso.failed.provider.title": "The sign-in service reported an error",
-  "sso.failed.provider.text": "The sign-in service or its settings in the portal gave an error, so you were not signed in.",
+  "sso.failed.provider.text":
+    "The sign-in service or its settings in the portal gave an error, so you were not signed in.",
   "sso.failed.disabled.title": "Your portal account is disabled",
-  "sso.failed.disabled.text": "You signed in at the sign-in service, but your account in this portal has been disabled.",
+  "sso.failed.disabled.text":
+    "You signed in at the sign-in service, but your account in this portal has been disabled.",
   "sso.failed.email_taken.title": "Your email address is already in use",
   "sso.failed.email_taken.text":
     "Another portal account already uses the email address of your Migri account, and the portal cannot tell that both are yours. Nothing was changed.",
   "sso.failed.no_email.title": "Your account has no email address",
-  "sso.failed.no_email.text": "The sign-in service did not give the portal an email address for your account, so no portal account could be set up.",
+  "sso.failed.no_email.text":
+    "The sign-in service did not give the portal an email address for your account, so no portal account could be set up.",
   "sso.breakGlass.title": "Emergency sign-in for administrators",
   "sso.breakGlass.lead":
     "Only for administrators with a portal password, when the agency's sign-in service cannot be used. Every attempt is recorded in the audit log and followed up.",

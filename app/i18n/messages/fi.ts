@@ -640,7 +640,8 @@ export const fi: Messages = {
   "onboarding.hr.downloadHint": "UTF-8, erottimena puolipiste; avautuu Excelissä ja LibreOfficessa.",
   // kertakirjautuminen (OpenID Connect)
   "sso.heading": "Maahanmuuttoviraston henkilöstö",
-  "sso.lead": "Käytä samaa tunnusta kuin muissa työpalveluissasi. Sinua voidaan pyytää kirjautumaan viraston kirjautumispalvelussa.",
+  "sso.lead":
+    "Käytä samaa tunnusta kuin muissa työpalveluissasi. Sinua voidaan pyytää kirjautumaan viraston kirjautumispalvelussa.",
   "sso.signIn": "Kirjaudu Migrin tunnuksellasi",
   "sso.passwordHeading": "Kirjaudu salasanalla",
   "sso.passwordLead": "Vain tileille, joilla on portaalin oma salasana, kuten esittelytileille.",
@@ -661,14 +662,16 @@ export const fi: Messages = {
   "sso.failed.cancelled.title": "Kirjautuminen peruttiin",
   "sso.failed.cancelled.text": "Kirjautuminen peruttiin kirjautumispalvelussa. Et ole kirjautunut portaaliin.",
   "sso.failed.provider.title": "Kirjautumispalvelu ilmoitti virheestä",
-  "sso.failed.provider.text": "Kirjautumispalvelu tai sen asetukset portaalissa antoivat virheen, joten et kirjautunut sisään.",
+  "sso.failed.provider.text":
+    "Kirjautumispalvelu tai sen asetukset portaalissa antoivat virheen, joten et kirjautunut sisään.",
   "sso.failed.disabled.title": "Portaalitilisi on poistettu käytöstä",
   "sso.failed.disabled.text": "Kirjauduit kirjautumispalveluun, mutta tilisi tässä portaalissa on poistettu käytöstä.",
   "sso.failed.email_taken.title": "Sähköpostiosoitteesi on jo käytössä",
   "sso.failed.email_taken.text":
     "Toinen portaalin tili käyttää jo Migrin tunnuksesi sähköpostiosoitetta, eikä portaali voi varmistaa, että molemmat ovat sinun. Mitään ei muutettu.",
   "sso.failed.no_email.title": "Tililläsi ei ole sähköpostiosoitetta",
-  "sso.failed.no_email.text": "Kirjautumispalvelu ei antanut portaalille tilisi sähköpostiosoitetta, joten portaalitiliä ei voitu luoda.",
+  "sso.failed.no_email.text":
+    "Kirjautumispalvelu ei antanut portaalille tilisi sähköpostiosoitetta, joten portaalitiliä ei voitu luoda.",
   "sso.breakGlass.title": "Pääkäyttäjien varakirjautuminen",
   "sso.breakGlass.lead":
     "Vain pääkäyttäjille, joilla on portaalin oma salasana, kun viraston kirjautumispalvelua ei voi käyttää. Jokainen yritys kirjataan lokiin ja tarkistetaan.",

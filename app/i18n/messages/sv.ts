@@ -637,7 +637,8 @@ export const sv: Messages = {
   "onboarding.hr.downloadHint": "UTF-8, semikolon som avgränsare; öppnas i Excel och LibreOffice.",
   // enkel inloggning (OpenID Connect)
   "sso.heading": "Migrationsverkets personal",
-  "sso.lead": "Använd samma konto som för dina andra arbetstjänster. Du kan bli ombedd att logga in i verkets inloggningstjänst.",
+  "sso.lead":
+    "Använd samma konto som för dina andra arbetstjänster. Du kan bli ombedd att logga in i verkets inloggningstjänst.",
   "sso.signIn": "Logga in med ditt Migri-konto",
   "sso.passwordHeading": "Logga in med lösenord",
   "sso.passwordLead": "Endast för konton som har ett eget lösenord i portalen, till exempel demokonton.",
@@ -658,14 +659,16 @@ export const sv: Messages = {
   "sso.failed.cancelled.title": "Inloggningen avbröts",
   "sso.failed.cancelled.text": "Inloggningen avbröts i inloggningstjänsten. Du är inte inloggad i portalen.",
   "sso.failed.provider.title": "Inloggningstjänsten rapporterade ett fel",
-  "sso.failed.provider.text": "Inloggningstjänsten eller dess inställningar i portalen gav ett fel, så du blev inte inloggad.",
+  "sso.failed.provider.text":
+    "Inloggningstjänsten eller dess inställningar i portalen gav ett fel, så du blev inte inloggad.",
   "sso.failed.disabled.title": "Ditt konto i portalen är avstängt",
   "sso.failed.disabled.text": "Du loggade in i inloggningstjänsten, men ditt konto i den här portalen har stängts av.",
   "sso.failed.email_taken.title": "Din e-postadress används redan",
   "sso.failed.email_taken.text":
     "Ett annat konto i portalen använder redan e-postadressen för ditt Migri-konto, och portalen kan inte säkerställa att båda är dina. Ingenting ändrades.",
   "sso.failed.no_email.title": "Ditt konto har ingen e-postadress",
-  "sso.failed.no_email.text": "Inloggningstjänsten gav inte portalen någon e-postadress för ditt konto, så inget konto kunde skapas i portalen.",
+  "sso.failed.no_email.text":
+    "Inloggningstjänsten gav inte portalen någon e-postadress för ditt konto, så inget konto kunde skapas i portalen.",
   "sso.breakGlass.title": "Nödinloggning för administratörer",
   "sso.breakGlass.lead":
     "Endast för administratörer med ett eget lösenord i portalen, när verkets inloggningstjänst inte kan användas. Varje försök registreras i granskningsloggen och följs upp.",
