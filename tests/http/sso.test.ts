@@ -162,6 +162,9 @@ describe("single sign-on: accounts", () => {
     const account = await browser.request(`${server.baseUrl}/en/account`);
     expect(account.status).toBe(200);
     expect(await account.text()).toContain(String(users.get(login)!.email));
+    // An account made by single sign-on has no password to guess.
+    const password = await new Client(server).post("/en/login", { email: user!.email, password: "" });
+    expect(password.status).toBe(401);
   });
 
   it("second sign-in updates the name and email from the token, on the same account", async () => {
