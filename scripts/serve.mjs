@@ -34,6 +34,15 @@ export function isCrossSiteMutation(req) {
   return site === "cross-site";
 }
 
+// Sign-out at the identity provider (OIDC_LOGOUT=provider) redirects a form post to its origin.
+function identityProviderOrigin() {
+  try {
+    return process.env.OIDC_ISSUER ? ` ${new URL(process.env.OIDC_ISSUER).origin}` : "";
+  } catch {
+    return "";
+  }
+}
+
 export function contentSecurityPolicy(nonce) {
   return [
     "default-src 'self'",
@@ -42,7 +51,7 @@ export function contentSecurityPolicy(nonce) {
     "img-src 'self' data:",
     "font-src 'self'",
     `connect-src 'self'${isDev ? " ws:" : ""}`,
-    "form-action 'self'",
+    `form-action 'self'${identityProviderOrigin()}`,
     "frame-ancestors 'none'",
     "base-uri 'self'",
     "object-src 'none'",

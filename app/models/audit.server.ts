@@ -26,7 +26,15 @@ export type AuditAction =
   | "onboarding.step_create"
   | "onboarding.step_update"
   | "onboarding.step_archive"
-  | "onboarding.step_restore";
+  | "onboarding.step_restore"
+  // single sign-on
+  | "auth.sign_in_refused"
+  | "auth.break_glass_sign_in"
+  | "auth.break_glass_failed"
+  | "auth.password_sign_in_refused"
+  | "user.identity_link"
+  | "user.email_change"
+  | "user.role_change_refused";
 
 export interface AuditEntry {
   action: AuditAction;

@@ -2,6 +2,7 @@
 // what a person may do ends their sessions and is written to the audit trail.
 import bcrypt from "bcryptjs";
 import { z } from "zod";
+import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { message } from "~/utils/forms";
 import { recordAudit } from "./audit.server";
@@ -64,10 +65,13 @@ export class LastAdminError extends Error {
 
 type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
 
+function otherEnabledAdmins(db: Tx | typeof prisma, userId: number) {
+  return db.user.count({ where: { role: "admin", disabledAt: null, id: { not: userId } } });
+}
+
 /** Inside the change's transaction, so two admins demoting each other cannot both succeed. */
 async function requireAnotherAdmin(tx: Tx, userId: number) {
-  const others = await tx.user.count({ where: { role: "admin", disabledAt: null, id: { not: userId } } });
-  if (others === 0) throw new LastAdminError();
+  if ((await otherEnabledAdmins(tx, userId)) === 0) throw new LastAdminError();
 }
 
 export async function createUser(
@@ -159,6 +163,7 @@ export async function listUsers() {
     homeUnitId: u.homeUnitId,
     editableUnitIds: u.editableUnits.map((e) => e.unitId),
     disabled: u.disabledAt !== null,
+    roleFromIdp: u.roleFromIdp,
   }));
 }
 
@@ -250,4 +255,11 @@ export async function revokeShareLinksOf(tx: Tx, userId: number, now = new Date(
     data: { revokedAt: now },
   });
   return count;
+}
+
+/** True when this user is the only enabled admin: the portal must never be left without one. */
+export async function isLastActiveAdmin(userId: number, db: Prisma.TransactionClient | typeof prisma = prisma) {
+  const user = await db.user.findUnique({ where: { id: userId } });
+  if (!user || user.role !== "admin" || user.disabledAt) return false;
+  return (await otherEnabledAdmins(db, userId)) === 0;
 }

@@ -15,6 +15,8 @@ const ACTION_GROUPS = [
   "auth.sign_in",
   "auth.sign_in_failed",
   "auth.sign_out",
+  "auth.sign_in_refused",
+  "auth.break_glass",
   "content.",
   "user.",
   "onboarding.",

@@ -41,6 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       homeUnitId: user.homeUnitId,
       editableUnitIds: user.editableUnits.map((e) => e.unitId),
       disabled: user.disabledAt !== null,
+      roleFromIdp: user.roleFromIdp,
     },
     units: await listUnitOptions(lang),
   };
@@ -110,6 +111,15 @@ export default function EditUser() {
         <dd>{user.email}</dd>
         <dt>{t("admin.status")}</dt>
         <dd>{user.disabled ? t("admin.disabled") : t("admin.active")}</dd>
+        {user.roleFromIdp ? (
+          <>
+            <dt>{t("auth.role")}</dt>
+            <dd>
+              {t(`role.${user.role}`)} ({t("sso.managedRole")})<br />
+              {t("sso.managedRoleHint")}
+            </dd>
+          </>
+        ) : null}
       </dl>
       <Form method="post" className="form" key={`${user.role}:${user.homeUnitId}:${user.editableUnitIds.join(",")}`}>
         <input type="hidden" name="intent" value="access" />

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import {
   data,
   redirect,
@@ -5,16 +6,17 @@ import {
   type HeadersFunction,
   type LoaderFunctionArgs,
 } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Field } from "~/components/forms";
 import { recordAudit } from "~/models/audit.server";
 import { releaseLoginAttempt, reserveLoginAttempt } from "~/models/login-throttle.server";
 import { createUserSession } from "~/models/session.server";
+import { isPasswordSignInEnabled, isSsoEnabled } from "~/models/sso-settings.server";
 import { authenticator, clientIp, getOptionalUser, InvalidCredentialsError } from "~/utils/auth.server";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { safeRedirectPath } from "~/utils/safe-redirect";
-import { useT } from "~/utils/use-lang";
+import { useLang, useT } from "~/utils/use-lang";
 
 export const meta = titleMeta("auth.signInTitle");
 
@@ -26,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (await getOptionalUser(request)) {
     throw redirect(safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"), `/${lang}`));
   }
-  return null;
+  return { sso: isSsoEnabled(), password: isPasswordSignInEnabled() };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -38,6 +40,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     .trim()
     .toLowerCase();
   const redirectTo = safeRedirectPath(form.get("redirectTo"), `/${lang}`);
+
+  if (!isPasswordSignInEnabled()) {
+    // Production with single sign-on: passwords only through the audited break-glass path.
+    await recordAudit({ action: "auth.password_sign_in_refused", actorEmail: email, ipAddress: ip });
+    return data({ error: "passwordOff" as const, email, minutes: 0, seconds: 0 }, { status: 403 });
+  }
 
   // Reserved before the password is checked, so parallel guesses are all counted.
   const attempt = await reserveLoginAttempt(email, ip);
@@ -63,27 +71,71 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
 }
 
+const errorKey = { throttled: "auth.throttled", invalid: "auth.invalid", passwordOff: "sso.passwordOff" } as const;
+
 export default function Login() {
   const t = useT();
+  const lang = useLang();
+  const { sso, password } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
+  const ssoStart = `/auth/oidc/start?${new URLSearchParams({ lang, redirectTo: searchParams.get("redirectTo") ?? "" })}`;
+  const error = result?.error ? (
+    <div className="error-summary" role="alert">
+      <p>
+        {result.error === "throttled" && result.seconds < 120
+          ? t("auth.throttledSeconds", { seconds: result.seconds })
+          : t(errorKey[result.error], { minutes: result.minutes })}
+      </p>
+    </div>
+  ) : null;
   return (
     <>
       <h1>{t("auth.signInTitle")}</h1>
-      <p>{t("auth.signInLead")}</p>
+      {sso ? (
+        <section className="sso-sign-in" aria-labelledby="sso-heading">
+          <h2 id="sso-heading">{t("sso.heading")}</h2>
+          <p>{t("sso.lead")}</p>
+          <p>
+            {/* A plain link: it works without JavaScript and starts a full page load. */}
+            <a className="button" href={ssoStart} data-testid="sso-sign-in">
+              {t("sso.signIn")}
+            </a>
+          </p>
+        </section>
+      ) : null}
+      {!password ? (
+        <>
+          {error}
+          <p>{t("sso.passwordOffNote")}</p>
+        </>
+      ) : (
+        <PasswordForm sso={sso} error={error} email={result?.email} submitting={navigation.state === "submitting"} />
+      )}
+    </>
+  );
+}
+
+function PasswordForm({
+  sso,
+  error,
+  email,
+  submitting,
+}: {
+  sso: boolean;
+  error: ReactNode;
+  email?: string;
+  submitting: boolean;
+}) {
+  const t = useT();
+  const [searchParams] = useSearchParams();
+  return (
+    <>
+      {sso ? <h2>{t("sso.passwordHeading")}</h2> : null}
+      <p>{t(sso ? "sso.passwordLead" : "auth.signInLead")}</p>
       <Form method="post" className="form" noValidate>
-        {result?.error ? (
-          <div className="error-summary" role="alert">
-            <p>
-              {result.error !== "throttled"
-                ? t("auth.invalid")
-                : result.seconds < 120
-                  ? t("auth.throttledSeconds", { seconds: result.seconds })
-                  : t("auth.throttled", { minutes: result.minutes })}
-            </p>
-          </div>
-        ) : null}
+        {error}
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
         <Field
           name="email"
@@ -91,10 +143,10 @@ export default function Login() {
           label={t("auth.email")}
           autoComplete="username"
           required
-          defaultValue={result?.email}
+          defaultValue={email}
         />
         <Field name="password" type="password" label={t("auth.password")} autoComplete="current-password" required />
-        <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+        <button type="submit" className="button" disabled={submitting}>
           {t("auth.signIn")}
         </button>
       </Form>

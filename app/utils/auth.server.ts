@@ -5,7 +5,9 @@ import { Authenticator } from "remix-auth";
 import { FormStrategy } from "remix-auth-form";
 import { defaultLang, isLang, type Lang } from "~/i18n";
 import { canAdminister, canEditOrganisationTexts, canEditUnit } from "~/models/roles";
+import { OidcStrategy } from "~/models/oidc-strategy.server";
 import { getSessionUser } from "~/models/session.server";
+import { accountForSignIn } from "~/models/sso-account.server";
 import { verifyLogin } from "~/models/user.server";
 
 export class InvalidCredentialsError extends Error {}
@@ -21,6 +23,22 @@ authenticator.use(
   }),
   "form",
 );
+
+// Single sign-on (OIDC_ISSUER): the strategy is always registered and reads its settings per
+// request, so it is active exactly when configured.
+const callbackIps = new WeakMap<Request, string>();
+authenticator.use(
+  new OidcStrategy(async ({ claims, settings, request }) =>
+    accountForSignIn(claims, settings, callbackIps.get(request) ?? null),
+  ),
+  "oidc",
+);
+
+/** Starts (throws a redirect to the provider) or completes a sign-in through the provider. */
+export function authenticateWithProvider(request: Request, context: AppLoadContext | undefined) {
+  callbackIps.set(request, clientIp(context));
+  return authenticator.authenticate("oidc", request);
+}
 
 /** The client's address. X-Forwarded-For counts only behind a trusted proxy (TRUST_PROXY). */
 export function clientIp(context: AppLoadContext | undefined): string {

@@ -639,6 +639,48 @@ export const en = {
   "auth.throttledSeconds": "Too many failed attempts. Try again in {seconds} seconds.",
   "admin.lastAdmin":
     "The last administrator cannot be demoted or disabled. Make another account an administrator first.",
+  // single sign-on (OpenID Connect)
+  "sso.heading": "Staff of the Finnish Immigration Service",
+  "sso.lead":
+    "Use the same account as for your other work services. You may be asked to sign in at the agency's sign-in service.",
+  "sso.signIn": "Sign in with your Migri account",
+  "sso.passwordHeading": "Sign in with a password",
+  "sso.passwordLead": "Only for accounts that have a portal password, such as demo accounts.",
+  "sso.passwordOff": "Signing in with a password is turned off. Sign in with your Migri account.",
+  "sso.passwordOffNote": "Signing in with a portal password is turned off in this installation.",
+  "sso.failed.backToSignIn": "Back to sign-in",
+  "sso.failed.retryHint": "Start the sign-in again. If it keeps failing, contact the IT helpdesk.",
+  "sso.failed.contactHint": "Contact the portal's administrators or the IT helpdesk; they can sort this out.",
+  "sso.failed.unreachable.title": "The sign-in service did not answer",
+  "sso.failed.unreachable.text":
+    "The portal could not reach the agency's sign-in service, so you were not signed in. The service may be down for a moment.",
+  "sso.failed.state.title": "The sign-in could not be completed",
+  "sso.failed.state.text":
+    "This sign-in did not match one started in this browser: it may have taken longer than 10 minutes, been used already, or been opened in another browser. You were not signed in.",
+  "sso.failed.token.title": "The sign-in could not be verified",
+  "sso.failed.token.text":
+    "The answer from the sign-in service did not pass the portal's checks (it had expired or was not issued for this portal), so you were not signed in.",
+  "sso.failed.cancelled.title": "The sign-in was cancelled",
+  "sso.failed.cancelled.text": "The sign-in was cancelled at the sign-in service. You are not signed in to the portal.",
+  "sso.failed.provider.title": "The sign-in service reported an error",
+  "sso.failed.provider.text":
+    "The sign-in service or its settings in the portal gave an error, so you were not signed in.",
+  "sso.failed.disabled.title": "Your portal account is disabled",
+  "sso.failed.disabled.text":
+    "You signed in at the sign-in service, but your account in this portal has been disabled.",
+  "sso.failed.email_taken.title": "Your email address is already in use",
+  "sso.failed.email_taken.text":
+    "Another portal account already uses the email address of your Migri account, and the portal cannot tell that both are yours. Nothing was changed.",
+  "sso.failed.no_email.title": "Your account has no email address",
+  "sso.failed.no_email.text":
+    "The sign-in service did not give the portal an email address for your account, so no portal account could be set up.",
+  "sso.breakGlass.title": "Emergency sign-in for administrators",
+  "sso.breakGlass.lead":
+    "Only for administrators with a portal password, when the agency's sign-in service cannot be used. Every attempt is recorded in the audit log and followed up.",
+  "sso.breakGlass.invalid": "The email address or password is wrong, or the account is not an administrator account.",
+  "sso.managedRole": "managed by the identity provider",
+  "sso.managedRoleHint":
+    "This role follows the person's groups at the identity provider; a change made here lasts until their next sign-in.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -642,4 +642,45 @@ export const fi: Messages = {
   "auth.throttledSeconds": "Liian monta epäonnistunutta yritystä. Yritä uudelleen {seconds} sekunnin kuluttua.",
   "admin.lastAdmin":
     "Viimeisen ylläpitäjän roolia ei voi muuttaa eikä tiliä poistaa käytöstä. Tee ensin jostakin toisesta tilistä ylläpitäjä.",
+  // kertakirjautuminen (OpenID Connect)
+  "sso.heading": "Maahanmuuttoviraston henkilöstö",
+  "sso.lead":
+    "Käytä samaa tunnusta kuin muissa työpalveluissasi. Sinua voidaan pyytää kirjautumaan viraston kirjautumispalvelussa.",
+  "sso.signIn": "Kirjaudu Migrin tunnuksellasi",
+  "sso.passwordHeading": "Kirjaudu salasanalla",
+  "sso.passwordLead": "Vain tileille, joilla on portaalin oma salasana, kuten esittelytileille.",
+  "sso.passwordOff": "Salasanalla kirjautuminen on poistettu käytöstä. Kirjaudu Migrin tunnuksellasi.",
+  "sso.passwordOffNote": "Portaalin omalla salasanalla kirjautuminen on poistettu käytöstä tässä asennuksessa.",
+  "sso.failed.backToSignIn": "Takaisin kirjautumiseen",
+  "sso.failed.retryHint": "Aloita kirjautuminen uudelleen. Jos se ei edelleenkään onnistu, ota yhteyttä IT-tukeen.",
+  "sso.failed.contactHint": "Ota yhteyttä portaalin pääkäyttäjiin tai IT-tukeen, niin asia saadaan selvitettyä.",
+  "sso.failed.unreachable.title": "Kirjautumispalvelu ei vastannut",
+  "sso.failed.unreachable.text":
+    "Portaali ei saanut yhteyttä viraston kirjautumispalveluun, joten kirjautuminen ei onnistunut. Palvelu voi olla hetken poissa käytöstä.",
+  "sso.failed.state.title": "Kirjautumista ei voitu viedä loppuun",
+  "sso.failed.state.text":
+    "Kirjautuminen ei vastannut tässä selaimessa aloitettua kirjautumista: se on voinut kestää yli 10 minuuttia, olla jo käytetty tai avautua toisessa selaimessa. Et kirjautunut sisään.",
+  "sso.failed.token.title": "Kirjautumista ei voitu varmentaa",
+  "sso.failed.token.text":
+    "Kirjautumispalvelun vastaus ei läpäissyt portaalin tarkistuksia (se oli vanhentunut tai sitä ei ollut annettu tälle portaalille), joten et kirjautunut sisään.",
+  "sso.failed.cancelled.title": "Kirjautuminen peruttiin",
+  "sso.failed.cancelled.text": "Kirjautuminen peruttiin kirjautumispalvelussa. Et ole kirjautunut portaaliin.",
+  "sso.failed.provider.title": "Kirjautumispalvelu ilmoitti virheestä",
+  "sso.failed.provider.text":
+    "Kirjautumispalvelu tai sen asetukset portaalissa antoivat virheen, joten et kirjautunut sisään.",
+  "sso.failed.disabled.title": "Portaalitilisi on poistettu käytöstä",
+  "sso.failed.disabled.text": "Kirjauduit kirjautumispalveluun, mutta tilisi tässä portaalissa on poistettu käytöstä.",
+  "sso.failed.email_taken.title": "Sähköpostiosoitteesi on jo käytössä",
+  "sso.failed.email_taken.text":
+    "Toinen portaalin tili käyttää jo Migrin tunnuksesi sähköpostiosoitetta, eikä portaali voi varmistaa, että molemmat ovat sinun. Mitään ei muutettu.",
+  "sso.failed.no_email.title": "Tililläsi ei ole sähköpostiosoitetta",
+  "sso.failed.no_email.text":
+    "Kirjautumispalvelu ei antanut portaalille tilisi sähköpostiosoitetta, joten portaalitiliä ei voitu luoda.",
+  "sso.breakGlass.title": "Pääkäyttäjien varakirjautuminen",
+  "sso.breakGlass.lead":
+    "Vain pääkäyttäjille, joilla on portaalin oma salasana, kun viraston kirjautumispalvelua ei voi käyttää. Jokainen yritys kirjataan lokiin ja tarkistetaan.",
+  "sso.breakGlass.invalid": "Sähköpostiosoite tai salasana on väärin, tai tili ei ole pääkäyttäjän tili.",
+  "sso.managedRole": "määräytyy tunnistuspalvelun mukaan",
+  "sso.managedRoleHint":
+    "Rooli määräytyy henkilön ryhmistä tunnistuspalvelussa; tässä tehty muutos on voimassa hänen seuraavaan kirjautumiseensa asti.",
 };

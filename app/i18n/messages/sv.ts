@@ -639,4 +639,45 @@ export const sv: Messages = {
   "auth.throttledSeconds": "För många misslyckade försök. Försök igen om {seconds} sekunder.",
   "admin.lastAdmin":
     "Den sista administratörens roll kan inte ändras och kontot kan inte inaktiveras. Gör först ett annat konto till administratör.",
+  // enkel inloggning (OpenID Connect)
+  "sso.heading": "Migrationsverkets personal",
+  "sso.lead":
+    "Använd samma konto som för dina andra arbetstjänster. Du kan bli ombedd att logga in i verkets inloggningstjänst.",
+  "sso.signIn": "Logga in med ditt Migri-konto",
+  "sso.passwordHeading": "Logga in med lösenord",
+  "sso.passwordLead": "Endast för konton som har ett eget lösenord i portalen, till exempel demokonton.",
+  "sso.passwordOff": "Inloggning med lösenord är avstängd. Logga in med ditt Migri-konto.",
+  "sso.passwordOffNote": "Inloggning med portalens eget lösenord är avstängd i den här installationen.",
+  "sso.failed.backToSignIn": "Tillbaka till inloggningen",
+  "sso.failed.retryHint": "Börja om inloggningen. Om det fortfarande inte lyckas, kontakta IT-supporten.",
+  "sso.failed.contactHint": "Kontakta portalens administratörer eller IT-supporten, så reder de ut saken.",
+  "sso.failed.unreachable.title": "Inloggningstjänsten svarade inte",
+  "sso.failed.unreachable.text":
+    "Portalen fick ingen kontakt med verkets inloggningstjänst, så du blev inte inloggad. Tjänsten kan vara ur funktion en stund.",
+  "sso.failed.state.title": "Inloggningen kunde inte slutföras",
+  "sso.failed.state.text":
+    "Inloggningen motsvarade inte en inloggning som påbörjats i den här webbläsaren: den kan ha tagit mer än 10 minuter, redan ha använts eller ha öppnats i en annan webbläsare. Du blev inte inloggad.",
+  "sso.failed.token.title": "Inloggningen kunde inte verifieras",
+  "sso.failed.token.text":
+    "Svaret från inloggningstjänsten klarade inte portalens kontroller (det hade gått ut eller var inte utfärdat för den här portalen), så du blev inte inloggad.",
+  "sso.failed.cancelled.title": "Inloggningen avbröts",
+  "sso.failed.cancelled.text": "Inloggningen avbröts i inloggningstjänsten. Du är inte inloggad i portalen.",
+  "sso.failed.provider.title": "Inloggningstjänsten rapporterade ett fel",
+  "sso.failed.provider.text":
+    "Inloggningstjänsten eller dess inställningar i portalen gav ett fel, så du blev inte inloggad.",
+  "sso.failed.disabled.title": "Ditt konto i portalen är avstängt",
+  "sso.failed.disabled.text": "Du loggade in i inloggningstjänsten, men ditt konto i den här portalen har stängts av.",
+  "sso.failed.email_taken.title": "Din e-postadress används redan",
+  "sso.failed.email_taken.text":
+    "Ett annat konto i portalen använder redan e-postadressen för ditt Migri-konto, och portalen kan inte säkerställa att båda är dina. Ingenting ändrades.",
+  "sso.failed.no_email.title": "Ditt konto har ingen e-postadress",
+  "sso.failed.no_email.text":
+    "Inloggningstjänsten gav inte portalen någon e-postadress för ditt konto, så inget konto kunde skapas i portalen.",
+  "sso.breakGlass.title": "Nödinloggning för administratörer",
+  "sso.breakGlass.lead":
+    "Endast för administratörer med ett eget lösenord i portalen, när verkets inloggningstjänst inte kan användas. Varje försök registreras i granskningsloggen och följs upp.",
+  "sso.breakGlass.invalid": "E-postadressen eller lösenordet är fel, eller så är kontot inte ett administratörskonto.",
+  "sso.managedRole": "styrs av identitetsleverantören",
+  "sso.managedRoleHint":
+    "Rollen följer personens grupper hos identitetsleverantören; en ändring här gäller till nästa gång personen loggar in.",
 };
