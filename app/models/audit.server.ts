@@ -25,7 +25,10 @@ export type AuditAction =
   | "onboarding.step_create"
   | "onboarding.step_update"
   | "onboarding.step_archive"
-  | "onboarding.step_restore";
+  | "onboarding.step_restore"
+  // personal calendar subscriptions
+  | "calendar.feed_create"
+  | "calendar.feed_revoke";
 
 export interface AuditEntry {
   action: AuditAction;

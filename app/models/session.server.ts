@@ -5,6 +5,7 @@ import { createCookieSessionStorage } from "@remix-run/node";
 import { isProductionMode, sessionSecret } from "~/utils/env.server";
 import { prisma } from "~/utils/db.server";
 import { getActor, type SignedInUser } from "./user.server";
+import { recordSignIn } from "./visits.server";
 
 const SESSION_DAYS = 14;
 const SESSION_KEY = "sessionId";
@@ -36,6 +37,7 @@ export async function createUserSession(userId: number, request: Request, ipAddr
       userAgent: request.headers.get("User-Agent")?.slice(0, 300) ?? null,
     },
   });
+  await recordSignIn(userId, session.createdAt);
   const cookieSession = await cookieStorage().getSession();
   cookieSession.set(SESSION_KEY, session.id);
   return cookieStorage().commitSession(cookieSession);
