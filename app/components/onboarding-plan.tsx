@@ -224,26 +224,26 @@ function StepCard({
             </button>
           </fetcher.Form>
         ) : null}
-      </div>
-      <details className="task__blocked" open={reasonErrors?.length ? true : undefined}>
-        <summary>
-          {t(item.status === "blocked" ? "plan.changeReason" : "plan.cannotStart")}
-          {title}
-        </summary>
-        <fetcher.Form method="post" preventScrollReset className="task__blocked-form">
-          <StatusFields stepId={item.stepId} hydrated={hydrated} />
-          <input type="hidden" name="status" value="blocked" />
-          <BlockedReasonField
-            stepId={item.stepId}
-            errors={reasonErrors}
-            defaultValue={values?.blockedReason ?? item.blockedReason ?? ""}
-          />
-          <button type="submit" className="button button--secondary" disabled={busy}>
-            {t("plan.saveCannotStart")}
+        <details className="task__blocked" open={reasonErrors?.length ? true : undefined}>
+          <summary>
+            {t(item.status === "blocked" ? "plan.changeReason" : "plan.cannotStart")}
             {title}
-          </button>
-        </fetcher.Form>
-      </details>
+          </summary>
+          <fetcher.Form method="post" preventScrollReset className="task__blocked-form">
+            <StatusFields stepId={item.stepId} hydrated={hydrated} />
+            <input type="hidden" name="status" value="blocked" />
+            <BlockedReasonField
+              stepId={item.stepId}
+              errors={reasonErrors}
+              defaultValue={values?.blockedReason ?? item.blockedReason ?? ""}
+            />
+            <button type="submit" className="button button--secondary" disabled={busy}>
+              {t("plan.saveCannotStart")}
+              {title}
+            </button>
+          </fetcher.Form>
+        </details>
+      </div>
     </li>
   );
 }
@@ -269,7 +269,6 @@ function BlockedReasonField({
         name="blockedReason"
         rows={2}
         maxLength={500}
-        required
         defaultValue={defaultValue}
         aria-invalid={invalid || undefined}
         aria-describedby={invalid ? `${id}-errors` : undefined}
