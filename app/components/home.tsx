@@ -44,23 +44,7 @@ export function PersonalHome({ home }: { home: HomeView }) {
           </p>
         </section>
       ) : null}
-      <section aria-labelledby="start-here">
-        <h2 id="start-here">{t("home.exploreHeading")}</h2>
-        <ul className="card-links">
-          <li>
-            <Link to={`/${lang}/strategy`}>{t("home.linkStrategy")}</Link>
-          </li>
-          <li>
-            <Link to={`/${lang}/values`}>{t("home.linkValues")}</Link>
-          </li>
-          <li>
-            <Link to={`/${lang}/goals`}>{t("home.linkGoals")}</Link>
-          </li>
-          <li>
-            <Link to={`/${lang}/units`}>{t("home.linkUnits")}</Link>
-          </li>
-        </ul>
-      </section>
+      <ExploreLinks />
     </>
   );
 }
@@ -191,6 +175,31 @@ function TeamOverdue({ lines }: { lines: NonNullable<HomeView["teamOverdue"]> })
       <p>
         <Link to={`/${lang}/team`}>{t("home.personal.teamLink")}</Link>
       </p>
+    </section>
+  );
+}
+
+/** "Start here": the four pages every newcomer reads (public and personal front pages alike). */
+export function ExploreLinks() {
+  const t = useT();
+  const lang = useLang();
+  return (
+    <section aria-labelledby="start-here">
+      <h2 id="start-here">{t("home.exploreHeading")}</h2>
+      <ul className="card-links">
+        <li>
+          <Link to={`/${lang}/strategy`}>{t("home.linkStrategy")}</Link>
+        </li>
+        <li>
+          <Link to={`/${lang}/values`}>{t("home.linkValues")}</Link>
+        </li>
+        <li>
+          <Link to={`/${lang}/goals`}>{t("home.linkGoals")}</Link>
+        </li>
+        <li>
+          <Link to={`/${lang}/units`}>{t("home.linkUnits")}</Link>
+        </li>
+      </ul>
     </section>
   );
 }

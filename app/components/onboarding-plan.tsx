@@ -10,7 +10,7 @@ import { DUE_RULES } from "~/models/onboarding-dates";
 import type { StepStatus } from "~/models/onboarding-rules";
 import type { FieldError, FormErrors } from "~/utils/forms";
 import { useLang, useT } from "~/utils/use-lang";
-import { OverdueTag, StatusTag, StepTitle, type PlanItemView, type StatusFormState } from "./onboarding";
+import { Errors, OverdueTag, StatusTag, StepTitle, type PlanItemView, type StatusFormState } from "./onboarding";
 
 type FetcherResult =
   | { ok: true; stepId: number; status: StepStatus; previous: StepStatus }
@@ -187,7 +187,7 @@ function StepCard({
           {t("plan.saved", { status: t(`onboarding.status.${item.status}`) })}
         </p>
       ) : null}
-      <StepErrors id={`status-errors-${item.stepId}`} errors={formErrors} />
+      <Errors id={`status-errors-${item.stepId}`} errors={formErrors} />
       <div className="task__actions">
         {item.acknowledges && item.contentPath ? (
           <Link className="button" to={`/${lang}${item.contentPath}`}>
@@ -263,7 +263,7 @@ function BlockedReasonField({
   return (
     <div className={`field field--compact${invalid ? " field--invalid" : ""}`}>
       <label htmlFor={id}>{t("onboarding.reasonLabel")}</label>
-      <StepErrors id={`${id}-errors`} errors={errors} />
+      <Errors id={`${id}-errors`} errors={errors} />
       <textarea
         id={id}
         name="blockedReason"
@@ -273,20 +273,6 @@ function BlockedReasonField({
         aria-invalid={invalid || undefined}
         aria-describedby={invalid ? `${id}-errors` : undefined}
       />
-    </div>
-  );
-}
-
-function StepErrors({ id, errors }: { id: string; errors?: FieldError[] }) {
-  const t = useT();
-  if (!errors?.length) return null;
-  return (
-    <div id={id} role="alert">
-      <ul className="field__errors">
-        {errors.map((e) => (
-          <li key={e.key}>{t(e.key, e.params)}</li>
-        ))}
-      </ul>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { PersonalHome } from "~/components/home";
+import { useLoaderData } from "@remix-run/react";
+import { ExploreLinks, PersonalHome } from "~/components/home";
 import { FallbackNotice, LocalizedBlock } from "~/components/localized";
 import { fallbackLanguages } from "~/i18n/content";
 import { getPersonalHome } from "~/models/home.server";
@@ -9,7 +9,7 @@ import { getOrganisation } from "~/models/organisation.server";
 import { getOptionalUser } from "~/utils/auth.server";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
-import { useLang, useT } from "~/utils/use-lang";
+import { useT } from "~/utils/use-lang";
 
 export const meta = titleMeta("home.title");
 
@@ -37,7 +37,6 @@ export default function Home() {
 function PublicHome() {
   const org = useLoaderData<typeof loader>();
   const t = useT();
-  const lang = useLang();
   const { profile } = org;
   return (
     <>
@@ -71,23 +70,7 @@ function PublicHome() {
           </LocalizedBlock>
         </section>
       ) : null}
-      <section aria-labelledby="start-here">
-        <h2 id="start-here">{t("home.exploreHeading")}</h2>
-        <ul className="card-links">
-          <li>
-            <Link to={`/${lang}/strategy`}>{t("home.linkStrategy")}</Link>
-          </li>
-          <li>
-            <Link to={`/${lang}/values`}>{t("home.linkValues")}</Link>
-          </li>
-          <li>
-            <Link to={`/${lang}/goals`}>{t("home.linkGoals")}</Link>
-          </li>
-          <li>
-            <Link to={`/${lang}/units`}>{t("home.linkUnits")}</Link>
-          </li>
-        </ul>
-      </section>
+      <ExploreLinks />
     </>
   );
 }
