@@ -228,7 +228,8 @@ function StatusForm({ item, form }: { item: PlanItemView; form?: StatusFormState
   );
 }
 
-function Errors({ id, errors }: { id: string; errors?: FieldError[] }) {
+/** Field or form errors in the reader's language, announced as an alert. */
+export function Errors({ id, errors }: { id: string; errors?: FieldError[] }) {
   const t = useT();
   if (!errors?.length) return null;
   return (

@@ -34,7 +34,10 @@ export type AuditAction =
   | "auth.password_sign_in_refused"
   | "user.identity_link"
   | "user.email_change"
-  | "user.role_change_refused";
+  | "user.role_change_refused"
+  // personal calendar subscriptions
+  | "calendar.feed_create"
+  | "calendar.feed_revoke";
 
 export interface AuditEntry {
   action: AuditAction;

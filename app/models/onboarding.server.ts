@@ -193,7 +193,7 @@ export const statusFormSchema = z
 
 export type StatusChange = z.output<typeof statusFormSchema>;
 
-export type StatusResult = { ok: true } | { ok: false; error: "acknowledgeFirst" | "notInPlan" };
+export type StatusResult = { ok: true; previous: StepStatus } | { ok: false; error: "acknowledgeFirst" | "notInPlan" };
 
 /**
  * Sets one step's status in a person's plan. Completing a step that asks to acknowledge a
@@ -211,11 +211,11 @@ export async function updateStepStatus(actor: Actor, personId: number, change: S
     if (!ack?.current) return { ok: false, error: "acknowledgeFirst" };
   }
   await saveProgress(personId, change.stepId, change.status, change.blockedReason || null, actor.id);
-  return { ok: true };
+  return { ok: true, previous: item.status };
 }
 
 export type StatusFormResult =
-  | { ok: true; stepId: number; status: StepStatus }
+  | { ok: true; stepId: number; status: StepStatus; previous: StepStatus }
   | { ok: false; stepId?: number; errors: FormErrors; values: Record<string, string> };
 
 /** The status form of the plan pages: parse, check, save. Throws NotAllowedError for 403. */
@@ -232,7 +232,7 @@ export async function changeStatusFromForm(
     const values = { status: form.data.status, blockedReason: form.data.blockedReason };
     return { ok: false, stepId, errors: { form: [{ key: `onboarding.error.${result.error}` }] }, values };
   }
-  return { ok: true, stepId: form.data.stepId, status: form.data.status };
+  return { ok: true, stepId: form.data.stepId, status: form.data.status, previous: result.previous };
 }
 
 async function saveProgress(

@@ -6,6 +6,7 @@ import { createCookieSessionStorage } from "@remix-run/node";
 import { secureCookies, sessionSecret } from "~/utils/env.server";
 import { prisma } from "~/utils/db.server";
 import { getActor, type SignedInUser } from "./user.server";
+import { recordSignIn } from "./visits.server";
 
 const SESSION_DAYS = 14;
 const SESSION_KEY = "sessionId";
@@ -44,8 +45,7 @@ function createStorage(secure: boolean) {
 export async function createUserSession(userId: number, request: Request, ipAddress: string | null): Promise<string> {
   const previous = await sessionIdFrom(request);
   const id = crypto.randomBytes(32).toString("hex");
-  await prisma.$transaction([
-    ...(previous ? [prisma.session.deleteMany({ where: { id: hashSessionId(previous) } })] : []),
+  const [created] = await prisma.$transaction([
     prisma.session.create({
       data: {
         id: hashSessionId(id),
@@ -55,7 +55,9 @@ export async function createUserSession(userId: number, request: Request, ipAddr
         userAgent: request.headers.get("User-Agent")?.slice(0, 300) ?? null,
       },
     }),
+    ...(previous ? [prisma.session.deleteMany({ where: { id: hashSessionId(previous) } })] : []),
   ]);
+  await recordSignIn(userId, created.createdAt);
   const cookieSession = await cookieStorage().getSession();
   cookieSession.set(SESSION_KEY, id);
   return cookieStorage().commitSession(cookieSession);

@@ -681,6 +681,61 @@ export const en = {
   "sso.managedRole": "managed by the identity provider",
   "sso.managedRoleHint":
     "This role follows the person's groups at the identity provider; a change made here lasts until their next sign-in.",
+  // personal front page, lighter onboarding plan and calendar
+  "home.personal.greeting": "Welcome, {name}",
+  "home.personal.unit": "Your unit",
+  "home.personal.supervisor": "Your supervisor",
+  "home.personal.planHeading": "Your onboarding",
+  "home.personal.nextSteps": "Next steps",
+  "home.personal.wholePlan": "See your whole onboarding plan",
+  "home.personal.changesHeading": "Changed since your last visit",
+  "home.personal.firstVisit":
+    "This is your first visit. From your next visit on, the pages that changed in the meantime are listed here.",
+  "home.personal.noChanges": "Nothing has changed since your last visit ({date}).",
+  "home.personal.changesSince": "Pages changed since your last visit ({date}), newest first:",
+  "home.personal.teamHeading": "Your team's overdue steps",
+  "home.personal.teamNone": "Nobody in your team has overdue steps.",
+  "home.personal.teamLink": "Your team's onboarding",
+  "home.personal.dueWas": "was due {date}",
+  "home.personal.hrHeading": "Onboarding follow-up",
+  "edit.changeNoteReaders":
+    "Readers also see your note on their front page under “Changed since your last visit”, so write it for them too.",
+  "plan.markDone": "Mark as done",
+  "plan.markNotDone": "Mark as not done",
+  "plan.undo": "Undo",
+  "plan.markedDone": "Marked as done.",
+  "plan.saved": "Status saved: {status}",
+  "plan.inProgress": "Mark as in progress",
+  "plan.cannotStart": "Cannot start yet…",
+  "plan.changeReason": "Change the reason",
+  "plan.saveCannotStart": "Save: cannot start yet",
+  "plan.completedSummary": "Completed: {completed} of {total} steps",
+  "calendar.pageLink": "Add the due dates to your calendar",
+  "calendar.title": "Onboarding dates in your calendar",
+  "calendar.lead":
+    "Each step of your onboarding plan becomes an all-day event on its due date. Importing the file again updates the same events instead of adding copies.",
+  "calendar.downloadHeading": "Download the file",
+  "calendar.downloadText":
+    "Import the file into your calendar (for example Outlook: File › Open & Export › Import). It shows the plan as it is today.",
+  "calendar.download": "Download the calendar file (.ics)",
+  "calendar.subscribeHeading": "Subscribe",
+  "calendar.subscribeText":
+    "A subscription address keeps your calendar up to date. It is personal and secret: anyone who has it sees your onboarding steps, so do not share it. You can revoke it at any time.",
+  "calendar.intranetOnly":
+    "The address works only inside the agency network. Cloud-hosted calendars (such as Outlook on the web or Google Calendar) fetch subscriptions from the internet and cannot reach it: use a calendar application on your work computer, or download the file.",
+  "calendar.urlLabel": "Your subscription address",
+  "calendar.urlHint": "Copy it now: it is shown only once. The portal keeps only a fingerprint of it.",
+  "calendar.active": "You have a subscription address, created {date}.",
+  "calendar.lastUsed": "Last used {date}.",
+  "calendar.neverUsed": "It has not been used yet.",
+  "calendar.none": "You have no subscription address.",
+  "calendar.create": "Create a subscription address",
+  "calendar.replace": "Replace it with a new address",
+  "calendar.revoke": "Revoke the address",
+  "calendar.revokedNotice": "The subscription address was revoked. Calendars that used it no longer get updates.",
+  "calendar.back": "Back to my onboarding",
+  "calendar.name": "Migri onboarding",
+  "calendar.completedSummary": "Done: {title}",
 } as const;
 
 export type MessageKey = keyof typeof en;
