@@ -5,9 +5,9 @@
 import crypto from "node:crypto";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
+import { createPageHandler } from "./lib/page-cache.mjs";
 import { projectRoot } from "./lib/project.mjs";
 import { ensureSessionSecret } from "./lib/session-secret.mjs";
 
@@ -83,7 +83,7 @@ export async function createApp({ build }) {
 
   app.all(
     "*",
-    createRequestHandler({
+    createPageHandler({
       build,
       mode: isDev ? "development" : "production",
       getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: req.ip }),

@@ -6,8 +6,10 @@ import { getOrganisation } from "~/models/organisation.server";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-lang";
+import { sharedPage } from "~/utils/shared-page";
 
 export const meta = titleMeta("home.title");
+export const handle = sharedPage;
 
 export async function loader({ params }: LoaderFunctionArgs) {
   return getOrganisation(langParam(params));

@@ -20,7 +20,6 @@ import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { bin, prepare, projectRoot, run } from "../lib/project.mjs";
 
-
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 // Read pages, signed out. Pages are language-prefixed; the unprefixed paths only redirect to these.
@@ -275,7 +274,8 @@ async function main() {
 
   for (const target of measured) {
     const res = await get(target.url, target.headers);
-    if (res.status !== target.status) throw new Error(`${target.label} answered ${res.status}, expected ${target.status}`);
+    if (res.status !== target.status)
+      throw new Error(`${target.label} answered ${res.status}, expected ${target.status}`);
     if (target.headers?.Cookie && !res.body.toString().includes("/logout"))
       throw new Error(`${target.label} does not look signed in (no sign-out form)`);
     target.bytes = res.body.length;
@@ -310,7 +310,9 @@ async function main() {
   let memory;
   if (memorySeconds > 0) {
     log(`memory: ${memorySeconds} s at ${memoryConnections} connections over every page…`);
-    const requests = targets.filter((t) => !t.empty).map((t) => ({ path: new URL(t.url).pathname, headers: t.headers }));
+    const requests = targets
+      .filter((t) => !t.empty)
+      .map((t) => ({ path: new URL(t.url).pathname, headers: t.headers }));
     const load = autocannon({ url: portalBase, requests, connections: memoryConnections, duration: memorySeconds });
     memory = await peakRss(portal.child.pid, load);
     const result = await load;
