@@ -11,6 +11,7 @@
 // - renders through Remix only when nothing is kept for this version, and keeps the result if the
 //   app marked it shared.
 // Signed-in visitors, data requests and every other method go straight to Remix, as before.
+// PAGE_CACHE=off turns the cache off (every request renders), e.g. to profile rendering.
 // docs/decisions/0017-fast-read-path.md explains the design and its figures.
 import crypto from "node:crypto";
 import { createRequestHandler } from "@remix-run/node";
@@ -67,7 +68,13 @@ export function matchesEtag(ifNoneMatch, etag) {
 }
 
 /** Drop-in for @remix-run/express's createRequestHandler, with the shared-page cache. */
-export function createPageHandler({ build, mode, getLoadContext, store = new PageStore() }) {
+export function createPageHandler({
+  build,
+  mode,
+  getLoadContext,
+  store = new PageStore(),
+  enabled = process.env.PAGE_CACHE !== "off",
+}) {
   const handleRequest = createRequestHandler(build, mode);
   const rendering = new Map(); // key → Promise<entry | null>, so a burst of misses renders once
 
@@ -90,7 +97,7 @@ export function createPageHandler({ build, mode, getLoadContext, store = new Pag
       const request = createRemixRequest(req, res);
       const context = await getLoadContext(req, res);
       const current = typeof build === "function" ? await build() : build;
-      const shared = current.entry.module.sharedPages;
+      const shared = enabled ? current.entry.module.sharedPages : undefined;
       const variant = shared && req.method === "GET" && context.cspNonce ? shared.variant(request) : null;
       if (!variant) return await sendRemixResponse(res, await handleRequest(request, context));
 
