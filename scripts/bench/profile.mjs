@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// `npm run bench:profile`: where a page's server time goes. For each page, starts the built portal
-// (on a fresh seeded database, as `npm run bench` does) under `node --cpu-prof`, loads that one page
-// with autocannon, stops the server and sums the profile's self time by where the code comes from
-// (React rendering, Remix, Prisma, SQLite, Express, the app, garbage collection…).
+// `npm run bench:profile`: where a page's server time goes. Starts the built portal (on a fresh
+// seeded database, as `npm run bench` does); for each page, warms it up, records a CPU profile of
+// the server (the V8 profiler `node --cpu-prof` uses, started after the warm-up so module loading
+// stays out) while autocannon loads that one page, and sums the profile's self time by where the
+// code comes from (React rendering, Remix, Prisma, SQLite, Express, the app, garbage collection…).
 //
 // PROFILE_PAGES (comma-separated paths; "/en/onboarding" is requested signed in as the demo
 // newcomer), PROFILE_DURATION (seconds, default 8), PAGE_CACHE=off (profile rendering itself).
@@ -76,15 +77,23 @@ async function main() {
   console.log(
     `CPU profile per page: ${duration} s at 10 connections; /proc/loadavg ${fs.readFileSync("/proc/loadavg", "utf8").trim()}`,
   );
-  for (const page of PAGES) {
-    const dir = path.join(tmp, crypto.randomUUID());
-    const child = fork(path.join(here, "portal-server.mjs"), [], {
-      env: { ...env, NODE_ENV: "production", HOST: "127.0.0.1" },
-      execArgv: ["--cpu-prof", "--cpu-prof-dir", dir],
-      stdio: ["ignore", "ignore", "inherit", "ipc"],
+  const child = fork(path.join(here, "portal-server.mjs"), [], {
+    env: { ...env, NODE_ENV: "production", HOST: "127.0.0.1" },
+    stdio: ["ignore", "ignore", "inherit", "ipc"],
+  });
+  process.on("exit", () => child.kill());
+  const reply = (key) =>
+    new Promise((resolve) => {
+      const listener = (message) => {
+        if (message[key] === undefined) return;
+        child.off("message", listener);
+        resolve(message[key]);
+      };
+      child.on("message", listener);
     });
-    const port = await new Promise((resolve) => child.once("message", (m) => resolve(m.port)));
-    const base = `http://127.0.0.1:${port}`;
+  const port = await reply("port");
+  const base = `http://127.0.0.1:${port}`;
+  for (const page of PAGES) {
     const headers = {};
     if (SIGNED_IN.has(page)) {
       const res = await fetch(`${base}/en/login`, {
@@ -95,13 +104,17 @@ async function main() {
       });
       headers.Cookie = res.headers.getSetCookie()[0].split(";")[0];
     }
-    await autocannon({ url: base + page, headers, connections: 10, duration: 2 });
+    await autocannon({ url: base + page, headers, connections: 10, duration: 3 });
+    const started = reply("profiling");
+    child.send({ profile: "start" });
+    await started;
     const result = await autocannon({ url: base + page, headers, connections: 10, duration });
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    child.disconnect();
-    await exited;
-    const file = fs.readdirSync(dir).find((f) => f.endsWith(".cpuprofile"));
-    const { categories, functions, busy } = summarise(path.join(dir, file));
+    const file = path.join(tmp, `${crypto.randomUUID()}.cpuprofile`);
+    const stopped = reply("profiled");
+    child.send({ profile: "stop", file });
+    await stopped;
+    if (result.non2xx || result.errors) console.log(`${page}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+    const { categories, functions, busy } = summarise(file);
     const requests = result.requests.total;
     console.log(
       `\n${page}${headers.Cookie ? " (signed in)" : ""}: ${result.requests.average.toFixed(0)} req/s, busy CPU ${(busy / 1000 / requests).toFixed(2)} ms per request`,

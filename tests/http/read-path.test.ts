@@ -41,7 +41,8 @@ async function countQueries(run: () => Promise<unknown>) {
   return [...queries];
 }
 
-const cspNonce = (response: Response) => /'nonce-([^']+)'/.exec(response.headers.get("Content-Security-Policy") ?? "")?.[1];
+const cspNonce = (response: Response) =>
+  /'nonce-([^']+)'/.exec(response.headers.get("Content-Security-Policy") ?? "")?.[1];
 const withoutNonces = (html: string) => html.replace(/ nonce="[^"]*"/g, "");
 
 describe("signed-out read pages", () => {
@@ -84,7 +85,6 @@ describe("signed-out read pages", () => {
     for (const [path, budget] of Object.entries(budgets)) {
       await db.contentVersion.update({ where: { id: 1 }, data: { version: { increment: 1 } } });
       const cold = await countQueries(() => client.get(path).then((r) => r.text()));
-      console.log("BUDGET", path, cold.length);
       expect(cold.length, `queries of a first render of ${path}:\n${cold.join("\n")}`).toBeLessThanOrEqual(budget);
     }
   });
@@ -96,7 +96,9 @@ describe("signed-out read pages", () => {
     expect(etag).toMatch(/^"[\w-]+"$/);
 
     let revalidated!: Response;
-    const hot = await countQueries(async () => (revalidated = await client.get("/en/units", { "If-None-Match": etag })));
+    const hot = await countQueries(
+      async () => (revalidated = await client.get("/en/units", { "If-None-Match": etag })),
+    );
     expect(revalidated.status).toBe(304);
     expect(await revalidated.text()).toBe("");
     expect(revalidated.headers.get("Content-Security-Policy")).toBeNull();
