@@ -62,7 +62,7 @@ afterAll(() => {
 });
 
 describe("two server processes on one database", () => {
-  it("an edit saved through one process is on the next page the other serves", async () => {
+  it("an edit saved through one process is on the next page the other serves", { timeout: 90_000 }, async () => {
     const reader = new Client(reading);
     const first = await reader.get("/en/values");
     expect(first.status).toBe(200);
