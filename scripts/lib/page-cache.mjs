@@ -101,7 +101,14 @@ export function createPageHandler({
       const variant = shared && req.method === "GET" && context.cspNonce ? shared.variant(request) : null;
       if (!variant) return await sendRemixResponse(res, await handleRequest(request, context));
 
-      const version = await shared.version();
+      let version;
+      try {
+        version = await shared.version();
+      } catch (error) {
+        // Without a version nothing kept can be trusted: render, as without the cache.
+        console.error(`page cache: content version unavailable, rendering instead: ${error.message}`);
+        return await sendRemixResponse(res, await handleRequest(request, context));
+      }
       const key = `${request.url}\n${variant}`;
       const etag = `"${crypto.createHash("sha256").update(`${current.assets.version}\n${version}\n${key}`).digest("base64url").slice(0, 27)}"`;
       let entry = store.get(key);
