@@ -309,8 +309,8 @@ async function main() {
 
   let memory;
   if (memorySeconds > 0) {
-    log(`memory: ${memorySeconds} s at ${memoryConnections} connections over every page…`);
-    const requests = targets
+    log(`memory: ${memorySeconds} s at ${memoryConnections} connections over every measured target…`);
+    const requests = measured
       .filter((t) => !t.empty)
       .map((t) => ({ path: new URL(t.url).pathname, headers: t.headers }));
     const load = autocannon({ url: portalBase, requests, connections: memoryConnections, duration: memorySeconds });
@@ -339,7 +339,7 @@ async function main() {
   if (memory) {
     console.log(
       `memory: portal RSS peak ${(memory.peak / 2 ** 20).toFixed(0)} MiB, ${(memory.end / 2 ** 20).toFixed(0)} MiB at the end ` +
-        `(${memorySeconds} s at ${memoryConnections} connections over every target, ${memory.rps.toFixed(0)} req/s, ${memory.errors} errors)`,
+        `(${memorySeconds} s at ${memoryConnections} connections over every measured target, ${memory.rps.toFixed(0)} req/s, ${memory.errors} errors)`,
     );
   }
 }
