@@ -76,7 +76,7 @@ export function createPageHandler({
   enabled = process.env.PAGE_CACHE !== "off",
 }) {
   const handleRequest = createRequestHandler(build, mode);
-  const rendering = new Map(); // key → Promise<entry | null>, so a burst of misses renders once
+  const rendering = new Map(); // ETag → Promise<{ entry } | { response }>: a burst of misses renders once
 
   async function render(request, context, key, etag, header) {
     const response = await handleRequest(request, context);
