@@ -1,11 +1,15 @@
 // Server rendering. Pages are rendered whole before they are sent (no streaming), so every
 // response carries its final status code; security headers are set by the server (scripts/serve.mjs).
-import { PassThrough } from "node:stream";
+import { Writable } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
+import { placeDataScriptsInBody } from "~/utils/document.server";
 import { NonceProvider } from "~/utils/nonce";
+import { markSharedPage } from "~/utils/page-cache.server";
+
+// The server (scripts/lib/page-cache.mjs) reads this export of the build to cache shared pages.
+export { sharedPages } from "~/utils/page-cache.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -28,15 +32,22 @@ export default function handleRequest(
         nonce,
         onAllReady() {
           clearTimeout(abortTimer);
-          const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: didError ? 500 : responseStatusCode,
-            }),
-          );
-          pipe(body);
+          if (!didError) markSharedPage(responseStatusCode, responseHeaders, remixContext);
+          const chunks: Buffer[] = [];
+          const page = new Writable({
+            write(chunk: Buffer, _encoding, done) {
+              chunks.push(chunk);
+              done();
+            },
+            final(done) {
+              const html = placeDataScriptsInBody(Buffer.concat(chunks).toString("utf8"));
+              resolve(new Response(html, { headers: responseHeaders, status: didError ? 500 : responseStatusCode }));
+              done();
+            },
+          });
+          page.on("error", reject);
+          pipe(page);
         },
         onShellError(error: unknown) {
           clearTimeout(abortTimer);

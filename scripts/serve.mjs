@@ -5,10 +5,10 @@
 import crypto from "node:crypto";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
 import { portalModeFrom } from "./lib/mode.mjs";
+import { createPageHandler } from "./lib/page-cache.mjs";
 import { projectRoot } from "./lib/project.mjs";
 import { checkRendering } from "./lib/render-check.mjs";
 import { ensureSessionSecret } from "./lib/session-secret.mjs";
@@ -99,7 +99,7 @@ export async function createApp({ build, renderCheck = () => ({ ok: true }) }) {
 
   app.all(
     "*",
-    createRequestHandler({
+    createPageHandler({
       build,
       mode: isDev ? "development" : "production",
       getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: req.ip, renderCheck: renderCheck() }),

@@ -9,9 +9,11 @@ import { getOrganisation } from "~/models/organisation.server";
 import { getOptionalUser } from "~/utils/auth.server";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
-import { useT } from "~/utils/use-lang";
+import { useLang, useT } from "~/utils/use-lang";
+import { sharedPage } from "~/utils/shared-page";
 
 export const meta = titleMeta("home.title");
+export const handle = sharedPage;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const org = await getOrganisation(langParam(params));

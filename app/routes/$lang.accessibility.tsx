@@ -8,8 +8,10 @@ import { parseForm } from "~/utils/forms";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-lang";
+import { sharedPage } from "~/utils/shared-page";
 
 export const meta = titleMeta("a11y.title");
+export const handle = sharedPage;
 
 export async function loader({ params }: LoaderFunctionArgs) {
   langParam(params);

@@ -11,8 +11,10 @@ import { OrgDocEditLinks } from "~/components/revisions";
 import { titleMeta } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-lang";
 import { LocalizedInline } from "~/components/localized";
+import { sharedPage } from "~/utils/shared-page";
 
 export const meta = titleMeta("nav.strategy");
+export const handle = sharedPage;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = langParam(params);

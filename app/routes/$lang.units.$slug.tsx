@@ -9,8 +9,10 @@ import { UnitContent } from "~/components/unit-content";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-lang";
+import { sharedPage } from "~/utils/shared-page";
 
 export const meta = titleMeta("units.title");
+export const handle = sharedPage;
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const lang = langParam(params);

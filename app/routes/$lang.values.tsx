@@ -9,8 +9,10 @@ import { acknowledgeAction, loadAcknowledgement } from "~/utils/acknowledge.serv
 import { OrgDocEditLinks } from "~/components/revisions";
 import { titleMeta } from "~/utils/meta";
 import { useT } from "~/utils/use-lang";
+import { sharedPage } from "~/utils/shared-page";
 
 export const meta = titleMeta("values.title");
+export const handle = sharedPage;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const [values, acknowledgement] = await Promise.all([

@@ -1,6 +1,8 @@
 // The one way forms are validated: a zod schema whose messages are message keys, parsed on the
 // server; the page shows each key, translated, next to its field, with what the user typed.
-import { z } from "zod";
+// Types only: a page that merely shows a form must not download zod (listOf, which needs it, is in
+// ./form-schemas.ts).
+import type { z } from "zod";
 import type { MessageKey } from "~/i18n";
 
 export interface FieldError {
@@ -31,11 +33,6 @@ export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): F
     (errors[field] ??= []).push({ key, params });
   }
   return { ok: false, errors, values };
-}
-
-/** A field that may be sent any number of times (checkboxes): always a list. */
-export function listOf<T extends z.ZodType>(item: T) {
-  return z.preprocess((v) => (v == null ? [] : Array.isArray(v) ? v : [v]), z.array(item));
 }
 
 /** Schema messages are "key" or "key|{json params}", e.g. tooLong(2000). */

@@ -8,10 +8,10 @@ export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.u
 export const bin = (name) => path.join(projectRoot, "node_modules", ".bin", name);
 
 /** Runs a command from the project root, streaming its output; rejects on a non-zero exit. */
-export function run(command, args, { env = process.env, quiet = false } = {}) {
+export function run(command, args, { env = process.env, quiet = false, cwd = projectRoot } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
-      cwd: projectRoot,
+      cwd,
       env,
       stdio: quiet ? ["ignore", "pipe", "pipe"] : "inherit",
     });
