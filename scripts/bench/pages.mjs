@@ -56,9 +56,9 @@ process.on("SIGTERM", () => process.exit(143));
 // ---- child processes --------------------------------------------------------------------------
 
 /** Forks a helper under scripts/bench/ and resolves with the port it reports over IPC. */
-function startChild(script, { env, message, timeoutMs = 60_000 }) {
+function startChild(script, { env, message, execArgv = [], timeoutMs = 60_000 }) {
   return new Promise((resolve, reject) => {
-    const child = fork(path.join(here, script), [], { env, stdio: ["ignore", "ignore", "inherit", "ipc"] });
+    const child = fork(path.join(here, script), [], { env, execArgv, stdio: ["ignore", "ignore", "inherit", "ipc"] });
     children.add(child);
     const timer = setTimeout(
       () => fail(new Error(`${script} did not report a port within ${timeoutMs / 1000} s`)),
@@ -237,7 +237,9 @@ async function main() {
 
   const serverEnv = { ...baseEnv, NODE_ENV: "production", HOST: "127.0.0.1" };
   delete serverEnv.PORT;
-  const portal = await startChild("portal-server.mjs", { env: serverEnv });
+  // BENCH_PORTAL_NODE_ARGS: extra node options for the portal only, e.g. "--max-old-space-size=96".
+  const portalArgs = process.env.BENCH_PORTAL_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  const portal = await startChild("portal-server.mjs", { env: serverEnv, execArgv: portalArgs });
   const portalBase = `http://127.0.0.1:${portal.port}`;
   await waitForHealth(portalBase);
   const empty = await startChild("empty-server.mjs", { env: serverEnv });
