@@ -25,7 +25,13 @@ export type AuditAction =
   | "onboarding.step_create"
   | "onboarding.step_update"
   | "onboarding.step_archive"
-  | "onboarding.step_restore";
+  | "onboarding.step_restore"
+  // content ownership, reviews and corrections
+  | "page.owner_change"
+  | "page.interval_change"
+  | "page.review"
+  | "suggestion.create"
+  | "suggestion.resolve";
 
 export interface AuditEntry {
   action: AuditAction;

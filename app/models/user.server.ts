@@ -5,6 +5,7 @@ import { z } from "zod";
 import { prisma } from "~/utils/db.server";
 import { message } from "~/utils/forms";
 import { recordAudit } from "./audit.server";
+import { releaseOwnedPages } from "./page-ownership.server";
 import { ROLES, type Actor, type Role } from "./roles";
 
 // bcryptjs is pure JavaScript (no native build); cost 10 takes ~90 ms here.
@@ -204,6 +205,8 @@ export async function setUserDisabled(userId: number, disabled: boolean, by: Act
   const user = await prisma.$transaction(async (tx) => {
     const updated = await tx.user.update({ where: { id: userId }, data: { disabledAt: disabled ? new Date() : null } });
     if (disabled) await tx.session.deleteMany({ where: { userId } });
+    // Their pages go back to HR's "no owner" queue.
+    if (disabled) await releaseOwnedPages(tx, userId, by, ipAddress);
     await recordAudit(
       {
         action: disabled ? "user.disable" : "user.enable",
