@@ -191,6 +191,11 @@ export function deliverSoon() {
     });
 }
 
+/** Resolves when the background delivery started by deliverSoon (if any) has finished. */
+export async function backgroundDelivery(): Promise<void> {
+  await delivering;
+}
+
 /** For the admins' outbox page: the newest mail first. */
 export async function listOutbox(take = 100) {
   const mail = await prisma.outgoingMail.findMany({ orderBy: { id: "desc" }, take });
@@ -210,8 +215,5 @@ export async function listOutbox(take = 100) {
 
 /** The language a person chose last on the portal: their mail is written in it. */
 export async function rememberPreferredLanguage(userId: number, lang: Lang) {
-  await prisma.user.updateMany({
-    where: { id: userId, NOT: { preferredLanguage: lang } },
-    data: { preferredLanguage: lang },
-  });
+  await prisma.user.update({ where: { id: userId }, data: { preferredLanguage: lang } });
 }

@@ -390,3 +390,7 @@ export async function pageCareForReader(actor: Actor | null, page: PageRef, slug
   };
 }
 export type ReaderPageCare = Awaited<ReturnType<typeof pageCareForReader>>;
+
+export async function ownsAnyPage(userId: number): Promise<boolean> {
+  return (await prisma.pageOwnership.count({ where: { ownerId: userId } })) > 0;
+}

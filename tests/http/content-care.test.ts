@@ -327,3 +327,60 @@ describe("corrections from readers", () => {
     expect(list).toContain("The number is the switchboard&#x27;s, on purpose.");
   });
 });
+
+describe("the editor's desk", () => {
+  it("lists the owner's overdue page first and shows a count in the navigation", async () => {
+    const deskOwner = await person("desk-owner@migri.example", "Desk Owner", "employee");
+    await setOwner("legal-and-specialist-services-unit", deskOwner.id, "2020-05-01");
+    const client = await signedIn("desk-owner@migri.example");
+    const html = await (await client.get("/en/editor")).text();
+    expect(html).toContain(`Review overdue since ${formatDate("en", "2021-05-01")}`);
+    expect(html).toContain("1 need attention");
+    // Someone with no pages and no editing role has no desk.
+    expect((await (await signedIn("care-reader2@migri.example")).get("/en/editor")).status).toBe(403);
+  });
+
+  it("HR filters all pages by owner and state and downloads them as CSV; others cannot", async () => {
+    const hr = await signedIn("hr@migri.example", "migri-demo-2026");
+    const html = await (await hr.get("/en/editor?owner=none&state=ok")).text();
+    expect(html).toContain("All pages");
+    expect(html).not.toContain("Desk Owner</td>");
+    const csv = await hr.get("/en/editor/pages.csv?state=overdue");
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("Content-Type")).toContain("text/csv");
+    const body = await csv.text();
+    expect(body).toContain("Legal and Specialist Services Unit;Desk Owner;");
+    expect(body).not.toContain(";Up to date;");
+    expect((await (await signedIn("care-editor@migri.example")).get("/en/editor/pages.csv")).status).toBe(403);
+  });
+});
+
+describe("mail settings a person controls, and the outbox", () => {
+  it("choosing a language on the portal sets the language of a signed-in person's mail", async () => {
+    const client = await signedIn("care-reader@migri.example");
+    expect((await client.get("/language?to=%2Fsv%2Fvalues")).status).toBe(302);
+    const user = await prisma.user.findUniqueOrThrow({ where: { email: "care-reader@migri.example" } });
+    expect(user.preferredLanguage).toBe("sv");
+  });
+
+  it("admins read the outbox; nobody else does", async () => {
+    await prisma.outgoingMail.upsert({
+      where: { dedupeKey: "http-outbox-test" },
+      update: {},
+      create: {
+        kind: "test",
+        dedupeKey: "http-outbox-test",
+        toAddress: "someone@migri.example",
+        lang: "en",
+        subject: "A mail in the outbox",
+        body: "Body",
+        messageId: "<http-outbox-test@portal.example>",
+        sentAt: new Date(),
+        deliveredVia: "outbox",
+      },
+    });
+    const admin = await signedIn("admin@migri.example", "migri-demo-2026");
+    expect(await (await admin.get("/en/admin/outbox")).text()).toContain("A mail in the outbox");
+    expect((await (await signedIn("hr@migri.example", "migri-demo-2026")).get("/en/admin/outbox")).status).toBe(403);
+  });
+});
