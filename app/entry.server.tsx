@@ -6,8 +6,12 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/utils/nonce";
+import { startReminderTimer } from "~/models/reminders.server";
 
 const ABORT_DELAY = 5_000;
+
+// REMINDERS=on: this process queues review reminders and delivers mail itself (once per process).
+startReminderTimer();
 
 export default function handleRequest(
   request: Request,
