@@ -7,6 +7,8 @@ const UNIT = "/en/units/digital-services-unit";
 const WRONG = `The floor number is out of date (${Date.now()}).`;
 
 test("suggest a correction, resolve it, see the outcome", async ({ browser }) => {
+  // Two people, five page loads and four axe runs on a shared two-core machine.
+  test.setTimeout(180_000);
   const reader = await (await browser.newContext()).newPage();
   await signIn(reader, "newcomer@migri.example");
   await reader.goto(UNIT);
@@ -42,6 +44,7 @@ test("suggest a correction, resolve it, see the outcome", async ({ browser }) =>
 });
 
 test("HR's table of all pages and the admins' outbox pass axe", async ({ page }) => {
+  test.setTimeout(180_000);
   await signIn(page, "hr@migri.example");
   await page.goto("/en/editor?state=overdue");
   await expect(page.getByRole("heading", { name: "All pages" })).toBeVisible();

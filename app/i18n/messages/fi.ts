@@ -657,7 +657,8 @@ export const fi: Messages = {
   "care.state.ok": "Ajan tasalla",
   "care.state.none": "Ei tarkistettu",
   "care.confirm": "Tiedot pitävät yhä paikkansa",
-  "care.confirmHint": "Vahvistaa, että sivu on oikein sellaisenaan. Seuraava tarkistus on silloin {months} kuukauden kuluttua.",
+  "care.confirmHint":
+    "Vahvistaa, että sivu on oikein sellaisenaan. Seuraava tarkistus on silloin {months} kuukauden kuluttua.",
   "care.confirmed": "Sivu on merkitty tänään tarkistetuksi.",
   "care.ownershipHeading": "Vastuuhenkilö ja tarkistusväli",
   "care.ownerField": "Vastuuhenkilö",
@@ -673,7 +674,8 @@ export const fi: Messages = {
   "care.markFixedHint": "Muokkaa sivua ensin; ehdotukseen liitetään sitten tuo muokkaus.",
   "care.declineReply": "Vastaus ehdottajalle",
   "care.decline": "Hylkää tällä vastauksella",
-  "care.noEditSince": "Sivua ei ole muokattu ehdotuksen jälkeen. Muokkaa sivua ensin tai hylkää ehdotus vastauksen kera.",
+  "care.noEditSince":
+    "Sivua ei ole muokattu ehdotuksen jälkeen. Muokkaa sivua ensin tai hylkää ehdotus vastauksen kera.",
   "care.resolved": "Ehdotus on käsitelty.",
   "care.alreadyResolved": "Tämä ehdotus on jo käsitelty.",
   "care.historyHeading": "Tarkistukset",
@@ -683,7 +685,8 @@ export const fi: Messages = {
   "care.unknownOwner": "Valitse henkilö, jonka käyttäjätili on käytössä.",
   "error.intervalRange": "Anna kuukausien määrä kokonaislukuna väliltä 1–36.",
   "suggest.summary": "Ehdota korjausta",
-  "suggest.privacy": "Sivun vastuuhenkilö ja muokkaajat näkevät nimesi, jotta he voivat kysyä sinulta lisää. Muut eivät näe sitä.",
+  "suggest.privacy":
+    "Sivun vastuuhenkilö ja muokkaajat näkevät nimesi, jotta he voivat kysyä sinulta lisää. Muut eivät näe sitä.",
   "suggest.whatIsWrong": "Mikä on väärin",
   "suggest.shouldSay": "Miten sen pitäisi olla (vapaaehtoinen)",
   "suggest.submit": "Lähetä ehdotus",
@@ -727,9 +730,11 @@ export const fi: Messages = {
   "mail.greeting": "Hei {name},",
   "mail.footer": "Tämän viestin lähetti Migrin perehdytysportaali.",
   "mail.reviewSoon.subject": "Tarkistettava viimeistään {date}: {page}",
-  "mail.reviewSoon.body": "perehdytysportaalin sivu ”{page}”, jonka vastuuhenkilö olet, on tarkistettava viimeistään {date}. Tarkista, pitävätkö tiedot yhä paikkansa: muokkaa sivua tai valitse ”Tiedot pitävät yhä paikkansa”, jos mitään ei tarvitse muuttaa.",
+  "mail.reviewSoon.body":
+    "perehdytysportaalin sivu ”{page}”, jonka vastuuhenkilö olet, on tarkistettava viimeistään {date}. Tarkista, pitävätkö tiedot yhä paikkansa: muokkaa sivua tai valitse ”Tiedot pitävät yhä paikkansa”, jos mitään ei tarvitse muuttaa.",
   "mail.reviewDue.subject": "Tarkistettava tänään: {page}",
-  "mail.reviewDue.body": "perehdytysportaalin sivu ”{page}”, jonka vastuuhenkilö olet, on tarkistettava tänään ({date}). Tarkista, pitävätkö tiedot yhä paikkansa: muokkaa sivua tai valitse ”Tiedot pitävät yhä paikkansa”, jos mitään ei tarvitse muuttaa.",
+  "mail.reviewDue.body":
+    "perehdytysportaalin sivu ”{page}”, jonka vastuuhenkilö olet, on tarkistettava tänään ({date}). Tarkista, pitävätkö tiedot yhä paikkansa: muokkaa sivua tai valitse ”Tiedot pitävät yhä paikkansa”, jos mitään ei tarvitse muuttaa.",
   "mail.digest.subject": "Tarkistamatta jääneitä sivuja: {count}",
   "mail.digest.body": "näiden perehdytysportaalin sivujen tarkistus on myöhässä:",
   "mail.digest.line": "- {page}: tarkistettava {date}, vastuuhenkilö: {owner}",
@@ -739,7 +744,8 @@ export const fi: Messages = {
   "mail.resolvedFixed.body": "kiitos: ehdottamasi korjaus sivuun ”{page}” on tehty.",
   "mail.resolvedDeclined.body": "ehdottamasi korjaus sivuun ”{page}” hylättiin. Vastaus:",
   "outbox.title": "Lähtevät viestit",
-  "outbox.lead": "Portaalin jonoon laittamat viestit. Ilman sähköpostipalvelinta (arviointitila) viestit jäävät tänne lähettämättä.",
+  "outbox.lead":
+    "Portaalin jonoon laittamat viestit. Ilman sähköpostipalvelinta (arviointitila) viestit jäävät tänne lähettämättä.",
   "outbox.none": "Jonossa ei ole viestejä.",
   "outbox.col.to": "Vastaanottaja",
   "outbox.col.subject": "Aihe",

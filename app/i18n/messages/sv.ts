@@ -670,7 +670,8 @@ export const sv: Messages = {
   "care.markFixedHint": "Redigera sidan först; förslaget länkas sedan till den redigeringen.",
   "care.declineReply": "Svar till den som föreslog rättelsen",
   "care.decline": "Avböj med detta svar",
-  "care.noEditSince": "Sidan har inte redigerats efter att förslaget gjordes. Redigera sidan först eller avböj förslaget med ett svar.",
+  "care.noEditSince":
+    "Sidan har inte redigerats efter att förslaget gjordes. Redigera sidan först eller avböj förslaget med ett svar.",
   "care.resolved": "Förslaget har behandlats.",
   "care.alreadyResolved": "Förslaget har redan behandlats.",
   "care.historyHeading": "Granskningar",
@@ -724,9 +725,11 @@ export const sv: Messages = {
   "mail.greeting": "Hej {name},",
   "mail.footer": "Detta meddelande skickades av Migris introduktionsportal.",
   "mail.reviewSoon.subject": "Ska granskas senast {date}: {page}",
-  "mail.reviewSoon.body": "sidan ”{page}” på introduktionsportalen, som du är ansvarig för, ska granskas senast {date}. Kontrollera att uppgifterna fortfarande stämmer: redigera sidan eller välj ”Uppgifterna stämmer fortfarande” om inget behöver ändras.",
+  "mail.reviewSoon.body":
+    "sidan ”{page}” på introduktionsportalen, som du är ansvarig för, ska granskas senast {date}. Kontrollera att uppgifterna fortfarande stämmer: redigera sidan eller välj ”Uppgifterna stämmer fortfarande” om inget behöver ändras.",
   "mail.reviewDue.subject": "Ska granskas i dag: {page}",
-  "mail.reviewDue.body": "sidan ”{page}” på introduktionsportalen, som du är ansvarig för, ska granskas i dag ({date}). Kontrollera att uppgifterna fortfarande stämmer: redigera sidan eller välj ”Uppgifterna stämmer fortfarande” om inget behöver ändras.",
+  "mail.reviewDue.body":
+    "sidan ”{page}” på introduktionsportalen, som du är ansvarig för, ska granskas i dag ({date}). Kontrollera att uppgifterna fortfarande stämmer: redigera sidan eller välj ”Uppgifterna stämmer fortfarande” om inget behöver ändras.",
   "mail.digest.subject": "Sidor med försenad granskning: {count}",
   "mail.digest.body": "granskningen av följande sidor på introduktionsportalen är försenad:",
   "mail.digest.line": "- {page}: skulle granskas {date}, ansvarig: {owner}",
@@ -736,7 +739,8 @@ export const sv: Messages = {
   "mail.resolvedFixed.body": "tack: rättelsen du föreslog till sidan ”{page}” har gjorts.",
   "mail.resolvedDeclined.body": "rättelsen du föreslog till sidan ”{page}” avböjdes med följande svar:",
   "outbox.title": "Utkorg",
-  "outbox.lead": "E-post som portalen har köat. Utan e-postserver (utvärderingsläge) stannar meddelandena här i stället för att skickas.",
+  "outbox.lead":
+    "E-post som portalen har köat. Utan e-postserver (utvärderingsläge) stannar meddelandena här i stället för att skickas.",
   "outbox.none": "Inga meddelanden har köats.",
   "outbox.col.to": "Mottagare",
   "outbox.col.subject": "Ämne",
