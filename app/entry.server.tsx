@@ -6,12 +6,16 @@ import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { placeDataScriptsInBody } from "~/utils/document.server";
 import { NonceProvider } from "~/utils/nonce";
+import { startReminderTimer } from "~/models/reminders.server";
 import { markSharedPage } from "~/utils/page-cache.server";
 
 // The server (scripts/lib/page-cache.mjs) reads this export of the build to cache shared pages.
 export { sharedPages } from "~/utils/page-cache.server";
 
 const ABORT_DELAY = 5_000;
+
+// REMINDERS=on: this process queues review reminders and delivers mail itself (once per process).
+startReminderTimer();
 
 export default function handleRequest(
   request: Request,

@@ -7,6 +7,7 @@ import { isLang, languages, switchLanguagePath, translator } from "~/i18n";
 import { preferredLanguage } from "~/i18n/negotiate.server";
 import { getOptionalUser } from "~/utils/auth.server";
 import { isSupervisor } from "~/models/team.server";
+import { countAttention } from "~/models/editor-desk.server";
 import { pageTitle } from "~/utils/meta";
 import { useNonce } from "~/utils/nonce";
 import { useLang } from "~/utils/use-lang";
@@ -30,6 +31,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       editableUnitIds: user.editableUnitIds,
       // For the "My team" link (issue 6): a supervisor is anyone with a report, not a role.
       isSupervisor: await isSupervisor(user.id),
+      // Pages they own or edit whose review is due or that have open corrections (editor's desk).
+      attention: await countAttention(user),
     },
   };
 }

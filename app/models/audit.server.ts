@@ -37,7 +37,13 @@ export type AuditAction =
   | "user.role_change_refused"
   // personal calendar subscriptions
   | "calendar.feed_create"
-  | "calendar.feed_revoke";
+  | "calendar.feed_revoke"
+  // content ownership, reviews and corrections
+  | "page.owner_change"
+  | "page.interval_change"
+  | "page.review"
+  | "suggestion.create"
+  | "suggestion.resolve";
 
 export interface AuditEntry {
   action: AuditAction;

@@ -19,6 +19,7 @@ const SHOWN = [
   "OnboardingStep",
   "OnboardingStepText",
   "User", // only name, home unit and disabling (an author's name under a text)
+  "PageOwnership", // "Owner: … · Checked …" and the overdue notice
 ];
 // Tables no signed-out page shows (sign-in, personal progress, private summaries, the search index,
 // which is derived from the tables above).
@@ -35,6 +36,11 @@ const NOT_SHOWN = [
   "TeamTarget",
   "SummaryShareLink",
   "ContentVersion",
+  "UserIdentity",
+  "CalendarFeed",
+  "PageReview",
+  "CorrectionSuggestion",
+  "OutgoingMail",
   "_prisma_migrations",
 ];
 

@@ -6,6 +6,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { message } from "~/utils/forms";
 import { recordAudit } from "./audit.server";
+import { releaseOwnedPages } from "./page-ownership.server";
 import { ROLES, type Actor, type Role } from "./roles";
 
 // bcryptjs is pure JavaScript (no native build); cost 10 takes ~90 ms here.
@@ -232,6 +233,8 @@ export async function setUserDisabled(userId: number, disabled: boolean, by: Act
     // A disabled person's share links stop working too (enabling does not bring them back).
     const revokedLinks = disabled ? await revokeShareLinksOf(tx, userId) : 0;
     if (disabled) await tx.session.deleteMany({ where: { userId } });
+    // Their pages go back to HR's "no owner" queue.
+    if (disabled) await releaseOwnedPages(tx, userId, by, ipAddress);
     await recordAudit(
       {
         action: disabled ? "user.disable" : "user.enable",

@@ -30,7 +30,7 @@ async function labelsFor(doc: OrgDoc, lang: Parameters<typeof loadDoc>[1]) {
 
 export async function docEditLoader(doc: OrgDoc, { request, params }: LoaderFunctionArgs) {
   const lang = langParam(params);
-  await authoriseOrgEditor(request);
+  await authoriseOrgEditor(request, doc);
   const editing = await getDocForEditing(doc, lang);
   const t = translator(lang);
   return { ...editing, title: t(`edit.${doc}.heading`, { language: t(`content.languageName.${lang}`) }) };
@@ -38,7 +38,7 @@ export async function docEditLoader(doc: OrgDoc, { request, params }: LoaderFunc
 
 export async function docEditAction(doc: OrgDoc, { request, params, context }: ActionFunctionArgs) {
   const lang = langParam(params);
-  const editor = await authoriseOrgEditor(request);
+  const editor = await authoriseOrgEditor(request, doc);
   const formData = await request.formData();
   const values = formValues(formData);
   const state = await loadDoc(doc, lang);
@@ -63,7 +63,7 @@ export async function docEditAction(doc: OrgDoc, { request, params, context }: A
 
 export async function docHistoryLoader(doc: OrgDoc, { request, params }: LoaderFunctionArgs) {
   const lang = langParam(params);
-  await authoriseOrgEditor(request);
+  await authoriseOrgEditor(request, doc);
   const { state, labels } = await labelsFor(doc, lang);
   const history = await getHistory(doc, 0, historyQuery(request), () => docFieldOrder(state));
   const t = translator(lang);
@@ -72,7 +72,7 @@ export async function docHistoryLoader(doc: OrgDoc, { request, params }: LoaderF
 
 export async function docRevisionLoader(doc: OrgDoc, { request, params }: LoaderFunctionArgs) {
   const lang = langParam(params);
-  await authoriseOrgEditor(request);
+  await authoriseOrgEditor(request, doc);
   const revision = await getRevision(doc, 0, revisionIdParam(params.revisionId));
   if (!revision) throw new Response("Revision not found", { status: 404 });
   const { labels, state } = await labelsFor(doc, lang);
@@ -97,7 +97,7 @@ export async function docRevisionLoader(doc: OrgDoc, { request, params }: Loader
 
 export async function docRestoreAction(doc: OrgDoc, { request, params, context }: ActionFunctionArgs) {
   const lang = langParam(params);
-  const editor = await authoriseOrgEditor(request);
+  const editor = await authoriseOrgEditor(request, doc);
   const formData = await request.formData();
   const form = parseForm(restoreSchema, formData);
   if (!form.ok)
