@@ -7,6 +7,9 @@ import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/utils/nonce";
 
+// For the server's refusal pages (scripts/lib/request-limits.mjs), in the catalogues' languages.
+export { refusalTexts } from "~/utils/refusal-texts";
+
 const ABORT_DELAY = 5_000;
 
 export default function handleRequest(

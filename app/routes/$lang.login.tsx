@@ -10,11 +10,12 @@ import { Field } from "~/components/forms";
 import { recordAudit } from "~/models/audit.server";
 import { loginRetryAfter, recordLoginFailure } from "~/models/login-throttle.server";
 import { createUserSession } from "~/models/session.server";
-import { authenticator, clientIp, getOptionalUser, InvalidCredentialsError } from "~/utils/auth.server";
+import { authenticateWithPassword, clientIp, getOptionalUser, InvalidCredentialsError } from "~/utils/auth.server";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { safeRedirectPath } from "~/utils/safe-redirect";
 import { useT } from "~/utils/use-lang";
+import { readForm } from "~/utils/forms";
 
 export const meta = titleMeta("auth.signInTitle");
 
@@ -32,8 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = langParam(params);
   const ip = clientIp(context);
-  // remix-auth reads the body itself: read our copy from a clone first.
-  const form = await request.clone().formData();
+  const form = await readForm(request);
   const email = String(form.get("email") ?? "")
     .trim()
     .toLowerCase();
@@ -49,7 +49,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
 
   try {
-    const user = await authenticator.authenticate("form", request);
+    const user = await authenticateWithPassword(form);
     const cookie = await createUserSession(user.id, request, ip);
     await recordAudit({ action: "auth.sign_in", actor: user, ipAddress: ip, targetType: "user", targetId: user.id });
     return redirect(redirectTo, { headers: { "Set-Cookie": cookie } });

@@ -11,6 +11,7 @@ import { requireUser } from "~/utils/auth.server";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-lang";
+import { readForm } from "~/utils/forms";
 
 export const meta = titleMeta("onboarding.title");
 
@@ -26,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const lang = langParam(params);
   const user = await requireUser(request);
-  const result = await changeStatusFromForm(user, user.id, await request.formData());
+  const result = await changeStatusFromForm(user, user.id, await readForm(request));
   if (!result.ok) return data(result, { status: 400 });
   return redirect(`/${lang}/onboarding?saved=${result.stepId}#step-${result.stepId}`);
 }

@@ -20,7 +20,7 @@ import {
 } from "~/models/summary.server";
 import type { loader as rootLoader } from "~/root";
 import { clientIp, forbidden, requireUser } from "~/utils/auth.server";
-import { parseForm } from "~/utils/forms";
+import { parseForm, readForm } from "~/utils/forms";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-lang";
@@ -53,7 +53,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!summary) throw new Response("Not found", { status: 404 });
   // Sharing and revoking are the author's (and admins') alone.
   if (!canManageSummary(user, summary)) throw forbidden();
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   if (intent === "share") {
     if (summary.status !== "published") return data({ notice: null, errors: null, values: null }, { status: 409 });

@@ -13,6 +13,7 @@ import { clientIp, forbidden, requireUser } from "~/utils/auth.server";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useT } from "~/utils/use-lang";
+import { readForm } from "~/utils/forms";
 
 export const meta = titleMeta("summaries.newTitle");
 
@@ -33,7 +34,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = langParam(params);
   const user = await requireComposer(request);
   const points = await listAgencyPoints(lang);
-  const form = await request.formData();
+  const form = await readForm(request);
   const publish = form.get("intent") === "publish";
   const state = readSummaryForm(form, points);
   const result = validateSummaryForm(state, points, publish);

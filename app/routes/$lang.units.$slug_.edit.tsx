@@ -19,7 +19,7 @@ import {
 } from "~/models/unit-editing.server";
 import { clientIp } from "~/utils/auth.server";
 import { authoriseUnitEditor } from "~/utils/editing.server";
-import { parseForm } from "~/utils/forms";
+import { parseForm, readForm } from "~/utils/forms";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-lang";
@@ -37,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = langParam(params);
   const { ref, editor } = await authoriseUnitEditor(request, params.slug);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const values = formValues(formData);
 
   if (formData.get("intent") === "preview") {

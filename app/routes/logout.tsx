@@ -4,10 +4,11 @@ import { isLang } from "~/i18n";
 import { recordAudit } from "~/models/audit.server";
 import { endSession } from "~/models/session.server";
 import { clientIp, getOptionalUser } from "~/utils/auth.server";
+import { readForm } from "~/utils/forms";
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await getOptionalUser(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const lang = String(form.get("lang") ?? "");
   const cookie = await endSession(request);
   if (user)

@@ -1,26 +1,22 @@
 // The one auth guard family. Every loader and action that needs a signed-in user or a
 // permission calls one of these; signed-out visitors go to /:lang/login and come back after.
 import { redirect, type AppLoadContext } from "@remix-run/node";
-import { Authenticator } from "remix-auth";
-import { FormStrategy } from "remix-auth-form";
 import { defaultLang, isLang, type Lang } from "~/i18n";
 import { canAdminister, canEditOrganisationTexts, canEditUnit } from "~/models/roles";
 import { getSessionUser } from "~/models/session.server";
 import { verifyLogin } from "~/models/user.server";
+import type { FormFields } from "./forms";
 
 export class InvalidCredentialsError extends Error {}
 
-export const authenticator = new Authenticator<NonNullable<Awaited<ReturnType<typeof verifyLogin>>>>();
-authenticator.use(
-  new FormStrategy(async ({ form }) => {
-    const email = String(form.get("email") ?? "");
-    const password = String(form.get("password") ?? "");
-    const user = await verifyLogin(email, password);
-    if (!user) throw new InvalidCredentialsError("Wrong email or password");
-    return user;
-  }),
-  "form",
-);
+/** The user a sign-in form names, if the password is right; InvalidCredentialsError otherwise. */
+export async function authenticateWithPassword(form: FormFields) {
+  const email = String(form.get("email") ?? "");
+  const password = String(form.get("password") ?? "");
+  const user = await verifyLogin(email, password);
+  if (!user) throw new InvalidCredentialsError("Wrong email or password");
+  return user;
+}
 
 /** The client's address. X-Forwarded-For counts only behind a trusted proxy (TRUST_PROXY). */
 export function clientIp(context: AppLoadContext | undefined): string {

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { changeNote, versionField } from "~/models/edit-fields.server";
 import { getUnitRef } from "~/models/unit-editing.server";
 import { requireHrEditor, requireUnitEditor, requireUser } from "./auth.server";
+import { parseId } from "./ids";
 
 /** The unit editor (or HR editor, or admin) of the unit with this slug; 404 for an unknown unit. */
 export async function authoriseUnitEditor(request: Request, slug: string | undefined) {
@@ -23,8 +24,8 @@ export async function authoriseOrgEditor(request: Request) {
 export const restoreSchema = z.object({ changeNote, baseVersion: versionField });
 
 export function revisionIdParam(value: string | undefined): number {
-  const id = Number(value);
-  if (!Number.isInteger(id) || id <= 0) throw new Response("Revision not found", { status: 404 });
+  const id = parseId(value);
+  if (id === null) throw new Response("Revision not found", { status: 404 });
   return id;
 }
 

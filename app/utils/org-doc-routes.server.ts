@@ -19,7 +19,7 @@ import { diffSnapshots, displaySnapshot, getHistory, getRevision } from "~/model
 import type { FieldLabels } from "~/components/revisions";
 import { clientIp } from "./auth.server";
 import { authoriseOrgEditor, historyQuery, restoreSchema, revisionIdParam } from "./editing.server";
-import { parseForm } from "./forms";
+import { parseForm, readForm } from "./forms";
 import { langParam } from "./lang-param.server";
 
 async function labelsFor(doc: OrgDoc, lang: Parameters<typeof loadDoc>[1]) {
@@ -39,7 +39,7 @@ export async function docEditLoader(doc: OrgDoc, { request, params }: LoaderFunc
 export async function docEditAction(doc: OrgDoc, { request, params, context }: ActionFunctionArgs) {
   const lang = langParam(params);
   const editor = await authoriseOrgEditor(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const values = formValues(formData);
   const state = await loadDoc(doc, lang);
   const previewing = formData.get("intent") === "preview";
@@ -98,7 +98,7 @@ export async function docRevisionLoader(doc: OrgDoc, { request, params }: Loader
 export async function docRestoreAction(doc: OrgDoc, { request, params, context }: ActionFunctionArgs) {
   const lang = langParam(params);
   const editor = await authoriseOrgEditor(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const form = parseForm(restoreSchema, formData);
   if (!form.ok)
     return data({ status: "invalid" as const, errors: form.errors, values: formValues(formData) }, { status: 400 });

@@ -638,4 +638,20 @@ export const fi: Messages = {
   "onboarding.hr.none": "Rajausta vastaavia uusia työntekijöitä ei ole.",
   "onboarding.hr.download": "Lataa taulukko (CSV)",
   "onboarding.hr.downloadHint": "UTF-8, erottimena puolipiste; avautuu Excelissä ja LibreOfficessa.",
+  // Request limits and form parsing
+  "error.repeated": "Tämä kenttä lähetettiin useammin kuin kerran. Täytä se kerran ja lähetä lomake uudelleen.",
+  "error.controlCharacters": "Poista kentästä ohjausmerkit (kuten NUL-merkki).",
+  "error.invalid": "Tarkista tämä arvo.",
+  "error.invalidChoice": "Valitse jokin tarjotuista vaihtoehdoista.",
+  "error.tooShort": "Käytä vähintään {min} merkkiä.",
+  "error.date": "Anna päivämäärä muodossa VVVV-KK-PP, esimerkiksi 2026-03-31.",
+  "admin.unknownUnit": "Valitse yksikkö luettelosta.",
+  "request.tooLarge.title": "Pyyntö on liian suuri",
+  "request.tooLarge.text":
+    "Lähettämäsi tiedot ovat suuremmat kuin tämä sivu ottaa vastaan ({limit}). Lyhennä tekstejä ja lähetä lomake uudelleen.",
+  "request.unsupported.title": "Pyyntöä ei voitu ottaa vastaan",
+  "request.unsupported.text":
+    "Tämä osoite ottaa vastaan vain portaalin omia lomakkeita. Palaa sivulle ja lähetä lomake sieltä.",
+  "request.empty.title": "Tyhjä pyyntö",
+  "request.empty.text": "Pyynnössä ei ollut lomaketta. Palaa sivulle ja lähetä lomake uudelleen.",
 };
