@@ -23,7 +23,7 @@ export interface SummaryActor {
   role: Role;
 }
 
-const MAX_TARGETS_PER_ITEM = 30;
+export const MAX_TARGETS_PER_ITEM = 30;
 
 // ---------------------------------------------------------------------------------------------
 // Permissions: composing is for supervisors (anyone with a report), HR editors and admins;

@@ -8,6 +8,7 @@ import { parseForm, readForm } from "~/utils/forms";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-lang";
+import { formBodyLimit } from "~/utils/form-limits";
 
 export const meta = titleMeta("a11y.title");
 
@@ -15,6 +16,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
   langParam(params);
   return null;
 }
+
+export const bodyLimit = formBodyLimit(feedbackSchema);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const lang = langParam(params);

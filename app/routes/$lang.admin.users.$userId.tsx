@@ -12,6 +12,7 @@ import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useT } from "~/utils/use-lang";
 import { idField, optionalIdField, parseId } from "~/utils/ids";
+import { formBodyLimit } from "~/utils/form-limits";
 
 export const meta = titleMeta("admin.usersTitle");
 
@@ -47,6 +48,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     units: await listUnitOptions(lang),
   };
 }
+
+export const bodyLimit = formBodyLimit(accessForm, statusForm);
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = langParam(params);

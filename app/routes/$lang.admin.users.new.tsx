@@ -13,6 +13,7 @@ import { idField } from "~/utils/ids";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useT } from "~/utils/use-lang";
+import { formBodyLimit } from "~/utils/form-limits";
 
 export const meta = titleMeta("admin.newUserTitle");
 
@@ -25,6 +26,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
   return { units: await listUnitOptions(lang) };
 }
+
+export const bodyLimit = formBodyLimit(createUserForm);
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = langParam(params);

@@ -16,6 +16,7 @@ import { titleMeta } from "~/utils/meta";
 import { safeRedirectPath } from "~/utils/safe-redirect";
 import { useT } from "~/utils/use-lang";
 import { readForm } from "~/utils/forms";
+import { formBodyLimit } from "~/utils/form-limits";
 
 export const meta = titleMeta("auth.signInTitle");
 
@@ -29,6 +30,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   return null;
 }
+
+// Email, password and the page to return to; generous, none of them is stored as sent.
+export const bodyLimit = formBodyLimit({ email: 320, password: 1000, redirectTo: 2000 });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = langParam(params);

@@ -12,6 +12,8 @@ import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-lang";
 import { readForm } from "~/utils/forms";
+import { formBodyLimit } from "~/utils/form-limits";
+import { statusFormSchema } from "~/models/onboarding.server";
 
 export const meta = titleMeta("onboarding.title");
 
@@ -23,6 +25,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const saved = Number(new URL(request.url).searchParams.get("saved")) || null;
   return { plan, supervisorName: supervisor?.name ?? null, saved };
 }
+
+export const bodyLimit = formBodyLimit(statusFormSchema);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const lang = langParam(params);

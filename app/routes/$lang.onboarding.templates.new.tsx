@@ -12,6 +12,7 @@ import { type FormErrors, parseForm, readForm } from "~/utils/forms";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-lang";
+import { formBodyLimit } from "~/utils/form-limits";
 
 export const meta = titleMeta("onboarding.templates.newTitle");
 
@@ -43,6 +44,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { context, unitSlug } = await resolveTarget(request, user, lang);
   return { context, unitSlug };
 }
+
+export const bodyLimit = formBodyLimit(stepFormSchema);
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = langParam(params);

@@ -24,6 +24,7 @@ import { parseForm, readForm } from "~/utils/forms";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-lang";
+import { formBodyLimit } from "~/utils/form-limits";
 
 export const meta = titleMeta("summaries.title");
 
@@ -45,6 +46,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     notice: query.has("published") ? ("published" as const) : query.has("saved") ? ("saved" as const) : null,
   };
 }
+
+export const bodyLimit = formBodyLimit(shareFormSchema);
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   langParam(params);

@@ -18,6 +18,7 @@ import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-lang";
 import { readForm } from "~/utils/forms";
+import { summaryBodyLimit } from "~/models/summary-limits.server";
 
 export const meta = titleMeta("summaries.editTitle");
 
@@ -46,6 +47,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     saved: new URL(request.url).searchParams.get("saved") === "draft",
   };
 }
+
+export const bodyLimit = summaryBodyLimit;
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = langParam(params);

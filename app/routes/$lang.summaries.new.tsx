@@ -14,6 +14,7 @@ import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useT } from "~/utils/use-lang";
 import { readForm } from "~/utils/forms";
+import { summaryBodyLimit } from "~/models/summary-limits.server";
 
 export const meta = titleMeta("summaries.newTitle");
 
@@ -29,6 +30,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const points = await listAgencyPoints(lang);
   return { points, state: emptyFormState(points, lang) };
 }
+
+export const bodyLimit = summaryBodyLimit;
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = langParam(params);

@@ -1,7 +1,7 @@
 // Loaders and actions of the organisation documents' editing and history pages. The strategy,
 // values and goals routes are one line each around these, so the three behave the same.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { translator } from "~/i18n";
+import { defaultLang, isLang, translator } from "~/i18n";
 import { formValues } from "~/models/edit-fields.server";
 import {
   docPreview,
@@ -19,6 +19,7 @@ import { diffSnapshots, displaySnapshot, getHistory, getRevision } from "~/model
 import type { FieldLabels } from "~/components/revisions";
 import { clientIp } from "./auth.server";
 import { authoriseOrgEditor, historyQuery, restoreSchema, revisionIdParam } from "./editing.server";
+import { formBodyLimit } from "./form-limits";
 import { parseForm, readForm } from "./forms";
 import { langParam } from "./lang-param.server";
 
@@ -60,6 +61,15 @@ export async function docEditAction(doc: OrgDoc, { request, params, context }: A
   if (outcome.status === "unchanged") return data({ status: "unchanged" as const, values }, { status: 200 });
   return redirect(`/${lang}/${doc}?saved=1`);
 }
+
+/** The edit form's body limit: its fields are the document's texts in the database. */
+export function docEditBodyLimit(doc: OrgDoc) {
+  return async ({ lang }: { lang?: string }) =>
+    formBodyLimit(docSchema(await loadDoc(doc, isLang(lang) ? lang : defaultLang), "save"));
+}
+
+/** The restore form: a change note and the version it was made from. */
+export const docRestoreBodyLimit = formBodyLimit(restoreSchema);
 
 export async function docHistoryLoader(doc: OrgDoc, { request, params }: LoaderFunctionArgs) {
   const lang = langParam(params);

@@ -4,8 +4,9 @@
 // that passes is handed to Remix as it was read, so the app reads at most that many bytes.
 //
 // Limits come from the route modules of the server build: a route whose form is known exports
-// `bodyLimit` (bytes, derived from its fields' maxima, see app/utils/form-limits.ts); every other
-// route gets DEFAULT_BODY_LIMIT. See docs/decisions/0010-request-limits-and-form-parsing.md.
+// `bodyLimit` (bytes, derived from its fields' maxima, see app/utils/form-limits.ts), or a
+// function `bodyLimit({ lang })` resolving to it when the form's fields depend on the database;
+// every other route gets DEFAULT_BODY_LIMIT. See docs/decisions/0010-request-limits-and-form-parsing.md.
 import { createRequestHandler as createRemixRequestHandler, writeReadableStreamToWritable } from "@remix-run/node";
 
 /** Routes without a known form: a few short fields (sign-out, acknowledgements). */
@@ -35,25 +36,30 @@ export function actionRoutes(build) {
       const source = segments
         .map((s) => (s === "*" ? ".*" : s.startsWith(":") ? "[^/]+" : s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
         .join("/");
-      const limit = Number.isSafeInteger(r.module.bodyLimit) ? r.module.bodyLimit : DEFAULT_BODY_LIMIT;
       return {
         id: r.id,
         path: `/${path}`,
         index: Boolean(r.index),
         pattern: new RegExp(`^/${source}/?$`, r.caseSensitive ? "" : "i"),
-        limit,
+        bodyLimit: r.module.bodyLimit,
         specificity: segments.filter((s) => !s.startsWith(":") && s !== "*").length * 10 + segments.length,
       };
     })
     .sort((a, b) => b.specificity - a.specificity);
 }
 
-/** The body limit of a request to this path: the route whose action answers it, else the default. */
-export function bodyLimitFor(routes, pathname, search = "") {
+/** The route whose action answers a POST to this path, if any. */
+export function actionRouteFor(routes, pathname, search = "") {
   const wantsIndex = new URLSearchParams(search).has("index");
   const matches = routes.filter((r) => r.pattern.test(pathname));
-  const route = matches.find((r) => r.index === wantsIndex) ?? matches[0];
-  return route ? route.limit : DEFAULT_BODY_LIMIT;
+  return matches.find((r) => r.index === wantsIndex) ?? matches[0];
+}
+
+/** The body limit of a request to this path: what its action's route declares, else the default. */
+export async function bodyLimitFor(routes, pathname, search = "") {
+  const declared = actionRouteFor(routes, pathname, search)?.bodyLimit;
+  const limit = typeof declared === "function" ? await declared({ lang: pathname.split("/")[1] }) : declared;
+  return Number.isSafeInteger(limit) && limit > 0 ? limit : DEFAULT_BODY_LIMIT;
 }
 
 function escapeHtml(text) {
@@ -100,7 +106,12 @@ export function requestLimits({ getBuild }) {
     if (!BODY_METHODS.has(req.method)) return next();
     const build = await getBuild();
     const url = new URL(req.originalUrl, "http://portal.invalid");
-    const limit = bodyLimitFor(routesOf(build), url.pathname, url.search);
+    let limit;
+    try {
+      limit = await bodyLimitFor(routesOf(build), url.pathname, url.search);
+    } catch (error) {
+      return next(error);
+    }
     const refuse = (status, kind) => {
       res.status(status).set({ "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" });
       // A refused body is not read to its end: the connection closes after the answer.
