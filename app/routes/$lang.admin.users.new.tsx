@@ -9,7 +9,7 @@ import { listUnitOptions } from "~/models/unit.server";
 import { createUser, EmailTakenError, MIN_PASSWORD_LENGTH, newUserSchema } from "~/models/user.server";
 import { clientIp, requireAdmin } from "~/utils/auth.server";
 import { type FormErrors, listOf, parseForm, readForm } from "~/utils/forms";
-import { idField } from "~/utils/ids";
+import { idField, parseId } from "~/utils/ids";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useT } from "~/utils/use-lang";
@@ -103,7 +103,7 @@ export default function NewUser() {
           units={units}
           errors={errors}
           role={isRole(values.role) ? values.role : undefined}
-          homeUnitId={values.homeUnitId ? Number(values.homeUnitId) : null}
+          homeUnitId={parseId(values.homeUnitId)}
         />
         <Field
           name="password"

@@ -41,6 +41,7 @@ function parseOrigin(value, name) {
 }
 
 /**
+ * @param {{ mode?: string, env?: Record<string, string | undefined> }} [options]
  * The origins a form may be posted from: PUBLIC_ORIGIN and ALLOWED_ORIGINS when set (what the
  * browser sees, whatever Host a proxy forwards), else none (the request's own origin is used).
  * In production PUBLIC_ORIGIN is required: without it a forged Host would decide the links.

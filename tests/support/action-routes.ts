@@ -59,7 +59,9 @@ export async function listActionRoutes(): Promise<ActionRoute[]> {
         throw new Error(`No sample value for :${name} in ${route.path}: add one in action-routes.ts`);
       return params[name];
     });
-    const full = route.index ? `${url}?index` : url;
+    // Pages that need a query to know what the form is for.
+    const query = url.endsWith("/onboarding/templates/new") ? "?scope=agency" : route.index ? "?index" : "";
+    const full = url + query;
     result.push({
       id: route.id,
       pattern: route.path,
