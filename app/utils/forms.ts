@@ -33,7 +33,7 @@ function refuse(status: number, text: string): Response {
 
 /**
  * The posted form of a request, read once. Throws a 4xx Response (shown by the error boundary)
- * for another encoding (415), a body that is not UTF-8 or not a form (400), or too many fields (413).
+ * for another encoding (415), a body that is not UTF-8 or holds a NUL (400), or too many fields (413).
  */
 export async function readForm(request: Request): Promise<URLSearchParams> {
   const type = (request.headers.get("Content-Type") ?? "").split(";")[0].trim().toLowerCase();
@@ -44,7 +44,11 @@ export async function readForm(request: Request): Promise<URLSearchParams> {
   } catch {
     throw refuse(400, "The form is not valid UTF-8.");
   }
-  return parseUrlEncoded(text);
+  const form = parseUrlEncoded(text);
+  // NUL never belongs in a form (no keyboard types it) and some storage cuts text at it.
+  for (const value of form.values())
+    if (value.includes("\u0000")) throw refuse(400, "The form contains a NUL character.");
+  return form;
 }
 
 /** application/x-www-form-urlencoded, strictly: a percent sequence that is not UTF-8 is refused. */

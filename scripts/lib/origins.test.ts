@@ -70,3 +70,19 @@ describe("cross-site check", () => {
     expect(isCrossSiteMutation(request("POST", {}))).toBe(false);
   });
 });
+
+describe("a production start", () => {
+  it("stops with exit code 1 and a clear message when PUBLIC_ORIGIN is missing", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORTAL_MODE: "production",
+      SESSION_SECRET: "a-secret-for-this-test-only",
+      PORT: "0",
+    };
+    delete env.PUBLIC_ORIGIN;
+    const result = spawnSync(process.execPath, ["scripts/serve.mjs"], { env, encoding: "utf8", timeout: 60_000 });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("PUBLIC_ORIGIN is required in production");
+  });
+});

@@ -57,7 +57,9 @@ export function actionRouteFor(routes, pathname, search = "") {
 
 /** The body limit of a request to this path: what its action's route declares, else the default. */
 export async function bodyLimitFor(routes, pathname, search = "") {
-  const declared = actionRouteFor(routes, pathname, search)?.bodyLimit;
+  // With JavaScript, Remix posts a form to the page's address plus ".data" ("/_root.data" for "/").
+  const page = pathname === "/_root.data" ? "/" : pathname.replace(/\.data$/, "");
+  const declared = actionRouteFor(routes, page, search)?.bodyLimit;
   const limit = typeof declared === "function" ? await declared({ lang: pathname.split("/")[1] }) : declared;
   return Number.isSafeInteger(limit) && limit > 0 ? limit : DEFAULT_BODY_LIMIT;
 }

@@ -44,6 +44,11 @@ describe("body limits from the route manifest", () => {
     expect(await bodyLimitFor(routes, "/en/nothing-here")).toBe(DEFAULT_BODY_LIMIT);
   });
 
+  it("applies the page's limit to the same form posted with JavaScript (single fetch, .data)", async () => {
+    expect(await bodyLimitFor(routes, "/en/accessibility.data")).toBe(60_000);
+    expect(await bodyLimitFor(routes, "/fi/onboarding.data", "?index")).toBe(5_000);
+  });
+
   it("writes the refusal page in English without the app's texts, escaping nothing it should not", () => {
     const page = refusalPage(undefined, "/xx/form", "tooLarge", 10_240);
     expect(page).toContain('<html lang="en">');

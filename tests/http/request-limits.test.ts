@@ -74,6 +74,19 @@ describe("body size", () => {
     expect(await response.text()).toContain("Thank you");
   });
 
+  it("gives the form posted with JavaScript (single fetch, .data) the same limit", async () => {
+    const body = new URLSearchParams({ message: "ä".repeat(4000) }).toString();
+    expect(body.length).toBeGreaterThan(20_000);
+    const response = await fetch(`${server.baseUrl}/en/accessibility.data`, { method: "POST", headers: FORM, body });
+    expect(response.status).toBe(200);
+    const tooLarge = await fetch(`${server.baseUrl}/en/accessibility.data`, {
+      method: "POST",
+      headers: FORM,
+      body: `message=${"a".repeat(200_000)}`,
+    });
+    expect(tooLarge.status).toBe(413);
+  });
+
   it("refuses a form with more fields than any form has, under the size limit", async () => {
     const body = Array.from({ length: 2500 }, () => "a=").join("&");
     const response = await fetch(`${server.baseUrl}/en/accessibility`, { method: "POST", headers: FORM, body });
