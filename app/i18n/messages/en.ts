@@ -651,6 +651,10 @@ export const en = {
     "This address accepts only the portal's own forms. Go back to the page and send the form from there.",
   "request.empty.title": "Empty request",
   "request.empty.text": "The request contained no form. Go back to the page and send the form again.",
+  "request.tooLarge.textShort": "The form you sent has more fields than this page accepts. Go back and send it again.",
+  "request.invalid.title": "The form could not be read",
+  "request.invalid.text":
+    "The form was incomplete or contained characters that cannot be saved (such as a NUL character). Go back to the page, check the texts and send the form again.",
 } as const;
 
 export type MessageKey = keyof typeof en;

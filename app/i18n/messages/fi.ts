@@ -654,4 +654,9 @@ export const fi: Messages = {
     "Tämä osoite ottaa vastaan vain portaalin omia lomakkeita. Palaa sivulle ja lähetä lomake sieltä.",
   "request.empty.title": "Tyhjä pyyntö",
   "request.empty.text": "Pyynnössä ei ollut lomaketta. Palaa sivulle ja lähetä lomake uudelleen.",
+  "request.tooLarge.textShort":
+    "Lähettämässäsi lomakkeessa on enemmän kenttiä kuin tämä sivu ottaa vastaan. Palaa takaisin ja lähetä lomake uudelleen.",
+  "request.invalid.title": "Lomaketta ei voitu lukea",
+  "request.invalid.text":
+    "Lomake oli puutteellinen tai siinä oli merkkejä, joita ei voi tallentaa (kuten NUL-merkki). Palaa sivulle, tarkista tekstit ja lähetä lomake uudelleen.",
 };

@@ -651,4 +651,9 @@ export const sv: Messages = {
     "Adressen tar bara emot portalens egna formulär. Gå tillbaka till sidan och skicka formuläret därifrån.",
   "request.empty.title": "Tom begäran",
   "request.empty.text": "Begäran innehöll inget formulär. Gå tillbaka till sidan och skicka formuläret igen.",
+  "request.tooLarge.textShort":
+    "Formuläret du skickade har fler fält än sidan tar emot. Gå tillbaka och skicka det igen.",
+  "request.invalid.title": "Formuläret kunde inte läsas",
+  "request.invalid.text":
+    "Formuläret var ofullständigt eller innehöll tecken som inte kan sparas (till exempel ett NUL-tecken). Gå tillbaka till sidan, kontrollera texterna och skicka formuläret igen.",
 };
