@@ -157,7 +157,8 @@ export function requestLimits({ getBuild }) {
     };
     const onError = (error) => {
       cleanup();
-      if (!refused) next(error);
+      // A client that went away gets no answer; anything else is the server's error.
+      if (!refused && !req.socket.destroyed) next(error);
     };
     const cleanup = () => {
       req.off("data", onData);
