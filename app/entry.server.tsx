@@ -12,6 +12,9 @@ import { markSharedPage } from "~/utils/page-cache.server";
 // The server (scripts/lib/page-cache.mjs) reads this export of the build to cache shared pages.
 export { sharedPages } from "~/utils/page-cache.server";
 
+// For the server's refusal pages (scripts/lib/request-limits.mjs), in the catalogues' languages.
+export { refusalTexts } from "~/utils/refusal-texts";
+
 const ABORT_DELAY = 5_000;
 
 // REMINDERS=on: this process queues review reminders and delivers mail itself (once per process).

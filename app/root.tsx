@@ -18,9 +18,11 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const user = await getOptionalUser(request);
+  // The server marks a signed-in user's pages private, no-store (scripts/lib/request-limits.mjs).
+  if (user) context.signedIn = true;
   return {
     preferredLang: preferredLanguage(request),
     origin: process.env.PUBLIC_ORIGIN || url.origin,

@@ -8,31 +8,17 @@ import { pathToFileURL } from "node:url";
 import compression from "compression";
 import express from "express";
 import { portalModeFrom } from "./lib/mode.mjs";
+import { allowedOrigins, isCrossSiteMutation, trustProxySetting } from "./lib/origins.mjs";
 import { createPageHandler } from "./lib/page-cache.mjs";
 import { projectRoot } from "./lib/project.mjs";
 import { checkRendering } from "./lib/render-check.mjs";
+import { requestLimits } from "./lib/request-limits.mjs";
 import { ensureSessionSecret } from "./lib/session-secret.mjs";
 import { installGracefulShutdown } from "./lib/shutdown.mjs";
 
 const mode = portalModeFrom(process.env);
 process.env.PORTAL_MODE = mode;
 const isDev = process.env.NODE_ENV === "development";
-
-/** Refuse state-changing requests sent from another site (CSRF), whatever the page shows. */
-export function isCrossSiteMutation(req) {
-  if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return false;
-  const origin = req.get("origin");
-  if (origin) {
-    try {
-      return new URL(origin).host !== req.get("host");
-    } catch {
-      return true;
-    }
-  }
-  // No Origin (older browsers, curl): fall back to Fetch Metadata where the browser sends it.
-  const site = req.get("sec-fetch-site");
-  return site === "cross-site";
-}
 
 // Sign-out at the identity provider (OIDC_LOGOUT=provider) redirects a form post to its origin.
 function identityProviderOrigin() {
@@ -65,7 +51,8 @@ export function contentSecurityPolicy(nonce) {
 export async function createApp({ build, renderCheck = () => ({ ok: true }) }) {
   const app = express();
   app.disable("x-powered-by");
-  if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
+  app.set("trust proxy", trustProxySetting());
+  const origins = allowedOrigins({ mode });
   app.use(compression());
 
   app.use((req, res, next) => {
@@ -83,7 +70,7 @@ export async function createApp({ build, renderCheck = () => ({ ok: true }) }) {
   });
 
   app.use((req, res, next) => {
-    if (!isCrossSiteMutation(req)) return next();
+    if (!isCrossSiteMutation(req, origins)) return next();
     res
       .status(403)
       .type("html")
@@ -93,6 +80,8 @@ export async function createApp({ build, renderCheck = () => ({ ok: true }) }) {
           'Go back to the portal and try again from there.</p><p><a href="/">Front page</a></p></main></body></html>',
       );
   });
+
+  app.use(requestLimits({ getBuild: typeof build === "function" ? build : () => build }));
 
   app.use("/build", express.static(path.join(projectRoot, "public", "build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(projectRoot, "public"), { maxAge: "1h", index: false }));

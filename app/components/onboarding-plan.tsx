@@ -10,7 +10,8 @@ import { DUE_RULES } from "~/models/onboarding-dates";
 import type { StepStatus } from "~/models/onboarding-rules";
 import type { FieldError, FormErrors } from "~/utils/forms";
 import { useLang, useT } from "~/utils/use-lang";
-import { Errors, OverdueTag, StatusTag, StepTitle, type PlanItemView, type StatusFormState } from "./onboarding";
+import { FieldErrors } from "./forms";
+import { OverdueTag, StatusTag, StepTitle, type PlanItemView, type StatusFormState } from "./onboarding";
 
 type FetcherResult =
   | { ok: true; stepId: number; status: StepStatus; previous: StepStatus }
@@ -187,7 +188,7 @@ function StepCard({
           {t("plan.saved", { status: t(`onboarding.status.${item.status}`) })}
         </p>
       ) : null}
-      <Errors id={`status-errors-${item.stepId}`} errors={formErrors} />
+      <FieldErrors announce id={`status-errors-${item.stepId}`} errors={formErrors} />
       <div className="task__actions">
         {item.acknowledges && item.contentPath ? (
           <Link className="button" to={`/${lang}${item.contentPath}`}>
@@ -263,7 +264,7 @@ function BlockedReasonField({
   return (
     <div className={`field field--compact${invalid ? " field--invalid" : ""}`}>
       <label htmlFor={id}>{t("onboarding.reasonLabel")}</label>
-      <Errors id={`${id}-errors`} errors={errors} />
+      <FieldErrors announce id={`${id}-errors`} errors={errors} />
       <textarea
         id={id}
         name="blockedReason"

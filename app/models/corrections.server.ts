@@ -23,13 +23,13 @@ export const REPLY_MAX = 1000;
 
 const trimmed = (v: unknown) => (typeof v === "string" ? v.trim() : "");
 const requiredText = (max: number) =>
-  z.preprocess(trimmed, z.string().min(1, message("error.required")).max(max, message("error.tooLong", { max })));
+  z.preprocess(trimmed, z.string().min(1, message("error.required")).max(max, message("error.tooLong")));
 const optionalText = (max: number) =>
   z.preprocess(
     trimmed,
     z
       .string()
-      .max(max, message("error.tooLong", { max }))
+      .max(max, message("error.tooLong"))
       .transform((v) => v || null),
   );
 

@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { message } from "~/utils/forms";
+import { optionalIdField } from "~/utils/ids";
 import { recordAudit } from "./audit.server";
 import { releaseOwnedPages } from "./page-ownership.server";
 import { ROLES, type Actor, type Role } from "./roles";
@@ -28,20 +29,13 @@ export const newUserSchema = z.object({
   ),
   name: z.preprocess(
     (v) => v ?? "",
-    z
-      .string()
-      .trim()
-      .min(1, message("error.required"))
-      .max(200, message("error.tooLong", { max: 200 })),
+    z.string().trim().min(1, message("error.required")).max(200, message("error.tooLong")),
   ),
   role: z.enum(ROLES, message("error.required")),
-  homeUnitId: z.preprocess((v) => (v === "" || v == null ? null : Number(v)), z.number().int().positive().nullable()),
+  homeUnitId: optionalIdField,
   password: z.preprocess(
     (v) => v ?? "",
-    z
-      .string()
-      .min(MIN_PASSWORD_LENGTH, message("error.passwordTooShort", { min: MIN_PASSWORD_LENGTH }))
-      .max(200, message("error.tooLong", { max: 200 })),
+    z.string().min(MIN_PASSWORD_LENGTH, message("error.passwordTooShort")).max(200, message("error.tooLong")),
   ),
 });
 export type NewUser = z.output<typeof newUserSchema>;

@@ -30,6 +30,8 @@ import { message, parseForm, type FormErrors } from "~/utils/forms";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-lang";
+import { formBodyLimit } from "~/utils/form-limits";
+import { readForm } from "~/utils/forms";
 
 export const meta = titleMeta("care.link");
 
@@ -84,10 +86,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+// The largest of the page's forms is declining a suggestion with a reply.
+export const bodyLimit = formBodyLimit(declineSchema, {
+  intent: 20,
+  suggestionId: 20,
+  ownerId: 20,
+  reviewIntervalMonths: 10,
+});
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = langParam(params);
   const { user, page, canResolve, canManage, canConfirm } = await load(request, params);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   const ipAddress = clientIp(context);
   const here = new URL(request.url).pathname;

@@ -12,7 +12,9 @@ import { recordAudit } from "~/models/audit.server";
 import { releaseLoginAttempt, reserveLoginAttempt } from "~/models/login-throttle.server";
 import { createUserSession } from "~/models/session.server";
 import { isPasswordSignInEnabled, isSsoEnabled } from "~/models/sso-settings.server";
-import { authenticator, clientIp, getOptionalUser, InvalidCredentialsError } from "~/utils/auth.server";
+import { authenticateWithPassword, clientIp, getOptionalUser, InvalidCredentialsError } from "~/utils/auth.server";
+import { formBodyLimit } from "~/utils/form-limits";
+import { readForm } from "~/utils/forms";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { safeRedirectPath } from "~/utils/safe-redirect";
@@ -31,11 +33,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { sso: isSsoEnabled(), password: isPasswordSignInEnabled() };
 }
 
+// Email, password and the page to return to; generous, none of them is stored as sent.
+export const bodyLimit = formBodyLimit({ email: 320, password: 1000, redirectTo: 2000 });
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = langParam(params);
   const ip = clientIp(context);
-  // remix-auth reads the body itself: read our copy from a clone first.
-  const form = await request.clone().formData();
+  const form = await readForm(request);
   const email = String(form.get("email") ?? "")
     .trim()
     .toLowerCase();
@@ -59,7 +63,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
 
   try {
-    const user = await authenticator.authenticate("form", request);
+    const user = await authenticateWithPassword(form);
     await releaseLoginAttempt(attempt.attemptId);
     const cookie = await createUserSession(user.id, request, ip);
     await recordAudit({ action: "auth.sign_in", actor: user, ipAddress: ip, targetType: "user", targetId: user.id });

@@ -14,7 +14,8 @@ import { Field } from "~/components/forms";
 import { recordAudit } from "~/models/audit.server";
 import { releaseLoginAttempt, reserveLoginAttempt } from "~/models/login-throttle.server";
 import { createUserSession } from "~/models/session.server";
-import { authenticator, clientIp, InvalidCredentialsError } from "~/utils/auth.server";
+import { authenticateWithPassword, clientIp, InvalidCredentialsError } from "~/utils/auth.server";
+import { readForm } from "~/utils/forms";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useT } from "~/utils/use-lang";
@@ -31,7 +32,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = langParam(params);
   const ip = clientIp(context);
-  const form = await request.clone().formData();
+  const form = await readForm(request);
   const email = String(form.get("email") ?? "")
     .trim()
     .toLowerCase();
@@ -52,7 +53,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   let user;
   try {
-    user = await authenticator.authenticate("form", request);
+    user = await authenticateWithPassword(form);
   } catch (error) {
     if (!(error instanceof InvalidCredentialsError)) throw error;
   }

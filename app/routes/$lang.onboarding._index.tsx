@@ -16,6 +16,9 @@ import { requireUser } from "~/utils/auth.server";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-lang";
+import { readForm } from "~/utils/forms";
+import { formBodyLimit } from "~/utils/form-limits";
+import { statusFormSchema } from "~/models/onboarding.server";
 
 export const meta = titleMeta("onboarding.title");
 
@@ -30,10 +33,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { plan, supervisorName: supervisor?.name ?? null, saved, was: isStepStatus(was) ? was : null };
 }
 
+export const bodyLimit = formBodyLimit(statusFormSchema);
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const lang = langParam(params);
   const user = await requireUser(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const result = await changeStatusFromForm(user, user.id, formData);
   // The front page's one-click "Mark as done" posts here too and goes back there.
   const home = formData.get("returnTo") === "home";

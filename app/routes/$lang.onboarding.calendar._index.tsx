@@ -9,6 +9,7 @@ import { requireUser, clientIp } from "~/utils/auth.server";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-lang";
+import { readForm } from "~/utils/forms";
 
 export const meta = titleMeta("calendar.title");
 
@@ -25,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = langParam(params);
   const user = await requireUser(request);
-  const intent = (await request.formData()).get("intent");
+  const intent = (await readForm(request)).get("intent");
   const ipAddress = clientIp(context);
   if (intent === "create") {
     const token = await createCalendarFeed(user.id);

@@ -12,6 +12,8 @@ import { parseForm } from "~/utils/forms";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-lang";
+import { formBodyLimit } from "~/utils/form-limits";
+import { readForm } from "~/utils/forms";
 
 export const meta = titleMeta("suggestions.title");
 
@@ -21,10 +23,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { suggestions: await listMySuggestions(user.id, lang) };
 }
 
+// The suggestion form: what is wrong, what it should say, and which page.
+export const bodyLimit = formBodyLimit(suggestionSchema, { page: 100 });
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = langParam(params);
   const user = await requireUser(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const target = await resolvePageKey(String(formData.get("page") ?? ""));
   if (!target) throw new Response("Page not found", { status: 404 });
   const described = await describePage(target.page, lang);

@@ -17,6 +17,8 @@ import { clientIp, forbidden, requireUser } from "~/utils/auth.server";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-lang";
+import { readForm } from "~/utils/forms";
+import { summaryBodyLimit } from "~/models/summary-limits.server";
 
 export const meta = titleMeta("summaries.editTitle");
 
@@ -46,10 +48,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+export const bodyLimit = summaryBodyLimit;
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = langParam(params);
   const { user, summary } = await requireManagedSummary(request, params.id);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   if (intent === "delete") {
     await deleteSummary(summary.id, user, clientIp(context));

@@ -7,10 +7,11 @@ import { recordAudit } from "~/models/audit.server";
 import { endSession } from "~/models/session.server";
 import { providerSignOutUrl } from "~/models/sso-sign-in.server";
 import { clientIp, getOptionalUser } from "~/utils/auth.server";
+import { readForm } from "~/utils/forms";
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await getOptionalUser(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const lang = String(form.get("lang") ?? "");
   const cookie = await endSession(request);
   if (user)

@@ -7,6 +7,7 @@ import type { OrgDoc } from "~/models/organisation-editing.server";
 import { docPage, mayEditPage, unitPage } from "~/models/page-ownership.server";
 import { getUnitRef } from "~/models/unit-editing.server";
 import { forbidden, requireHrEditor, requireUser } from "./auth.server";
+import { parseId } from "./ids";
 
 /** The unit editor (or HR editor, admin, or the page's owner) of the unit with this slug; 404 for an unknown unit. */
 export async function authoriseUnitEditor(request: Request, slug: string | undefined) {
@@ -28,8 +29,8 @@ export async function authoriseOrgEditor(request: Request, doc?: OrgDoc) {
 export const restoreSchema = z.object({ changeNote, baseVersion: versionField });
 
 export function revisionIdParam(value: string | undefined): number {
-  const id = Number(value);
-  if (!Number.isInteger(id) || id <= 0) throw new Response("Revision not found", { status: 404 });
+  const id = parseId(value);
+  if (id === null) throw new Response("Revision not found", { status: 404 });
   return id;
 }
 

@@ -1,7 +1,7 @@
 // Loaders and actions of the organisation documents' editing and history pages. The strategy,
 // values and goals routes are one line each around these, so the three behave the same.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { translator } from "~/i18n";
+import { defaultLang, isLang, translator } from "~/i18n";
 import { formValues } from "~/models/edit-fields.server";
 import {
   docPreview,
@@ -19,7 +19,8 @@ import { diffSnapshots, displaySnapshot, getHistory, getRevision } from "~/model
 import type { FieldLabels } from "~/components/revisions";
 import { clientIp } from "./auth.server";
 import { authoriseOrgEditor, historyQuery, restoreSchema, revisionIdParam } from "./editing.server";
-import { parseForm } from "./forms";
+import { formBodyLimit } from "./form-limits";
+import { parseForm, readForm } from "./forms";
 import { langParam } from "./lang-param.server";
 
 async function labelsFor(doc: OrgDoc, lang: Parameters<typeof loadDoc>[1]) {
@@ -39,7 +40,7 @@ export async function docEditLoader(doc: OrgDoc, { request, params }: LoaderFunc
 export async function docEditAction(doc: OrgDoc, { request, params, context }: ActionFunctionArgs) {
   const lang = langParam(params);
   const editor = await authoriseOrgEditor(request, doc);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const values = formValues(formData);
   const state = await loadDoc(doc, lang);
   const previewing = formData.get("intent") === "preview";
@@ -60,6 +61,15 @@ export async function docEditAction(doc: OrgDoc, { request, params, context }: A
   if (outcome.status === "unchanged") return data({ status: "unchanged" as const, values }, { status: 200 });
   return redirect(`/${lang}/${doc}?saved=1`);
 }
+
+/** The edit form's body limit: its fields are the document's texts in the database. */
+export function docEditBodyLimit(doc: OrgDoc) {
+  return async ({ lang }: { lang?: string }) =>
+    formBodyLimit(docSchema(await loadDoc(doc, isLang(lang) ? lang : defaultLang), "save"));
+}
+
+/** The restore form: a change note and the version it was made from. */
+export const docRestoreBodyLimit = formBodyLimit(restoreSchema);
 
 export async function docHistoryLoader(doc: OrgDoc, { request, params }: LoaderFunctionArgs) {
   const lang = langParam(params);
@@ -98,7 +108,7 @@ export async function docRevisionLoader(doc: OrgDoc, { request, params }: Loader
 export async function docRestoreAction(doc: OrgDoc, { request, params, context }: ActionFunctionArgs) {
   const lang = langParam(params);
   const editor = await authoriseOrgEditor(request, doc);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const form = parseForm(restoreSchema, formData);
   if (!form.ok)
     return data({ status: "invalid" as const, errors: form.errors, values: formValues(formData) }, { status: 400 });

@@ -15,11 +15,8 @@
 // docs/decisions/0017-fast-read-path.md explains the design and its figures.
 import crypto from "node:crypto";
 import { createRequestHandler } from "@remix-run/node";
-// The adapter's own Express↔Fetch conversions (exported by its module, not re-exported by its index),
-// so requests and responses are built exactly as by its createRequestHandler.
-import remixExpress from "@remix-run/express/dist/server.js";
-
-const { createRemixRequest, sendRemixResponse } = remixExpress;
+// Express↔Fetch conversions that pass on the body requestLimits() read and checked.
+import { remixRequestFrom, sendRemixResponse } from "./request-limits.mjs";
 
 const NOT_KEPT = new Set(["set-cookie", "content-length", "date", "etag", "cache-control", "vary"]);
 
@@ -94,12 +91,12 @@ export function createPageHandler({
 
   return async (req, res, next) => {
     try {
-      const request = createRemixRequest(req, res);
+      const request = remixRequestFrom(req, res);
       const context = await getLoadContext(req, res);
       const current = typeof build === "function" ? await build() : build;
       const shared = enabled ? current.entry.module.sharedPages : undefined;
       const variant = shared && req.method === "GET" && context.cspNonce ? shared.variant(request) : null;
-      if (!variant) return await sendRemixResponse(res, await handleRequest(request, context));
+      if (!variant) return await sendRemixResponse(res, await handleRequest(request, context), context);
 
       let version;
       try {
@@ -107,7 +104,7 @@ export function createPageHandler({
       } catch (error) {
         // Without a version nothing kept can be trusted: render, as without the cache.
         console.error(`page cache: content version unavailable, rendering instead: ${error.message}`);
-        return await sendRemixResponse(res, await handleRequest(request, context));
+        return await sendRemixResponse(res, await handleRequest(request, context), context);
       }
       const key = `${request.url}\n${variant}`;
       const etag = `"${crypto.createHash("sha256").update(`${current.assets.version}\n${version}\n${key}`).digest("base64url").slice(0, 27)}"`;
@@ -122,13 +119,13 @@ export function createPageHandler({
           pending = render(request, context, key, etag, shared.header).finally(() => rendering.delete(etag));
           rendering.set(etag, pending);
           const result = await pending;
-          if (result.response) return await sendRemixResponse(res, result.response);
+          if (result.response) return await sendRemixResponse(res, result.response, context);
           entry = result.entry;
         } else {
           // Another request is rendering this page: wait for it, or render our own if it is not shared.
           const result = await pending.catch(() => ({}));
           entry = result.entry;
-          if (!entry) return await sendRemixResponse(res, await handleRequest(request, context));
+          if (!entry) return await sendRemixResponse(res, await handleRequest(request, context), context);
         }
       }
 

@@ -853,6 +853,26 @@ export const en = {
   "outbox.state.outbox": "In the outbox",
   "outbox.state.pending": "Waiting, attempts: {count}",
   "outbox.navLink": "Outbox",
+  // Request limits and form parsing
+  "error.repeated": "This field was sent more than once. Fill it in once and send the form again.",
+  "error.controlCharacters": "Remove the control characters (such as NUL) from this field.",
+  "error.invalid": "Check this value.",
+  "error.invalidChoice": "Choose one of the options offered.",
+  "error.tooShort": "Use at least {min} characters.",
+  "error.date": "Enter a date as YYYY-MM-DD, for example 2026-03-31.",
+  "admin.unknownUnit": "Choose a unit from the list.",
+  "request.tooLarge.title": "Request too large",
+  "request.tooLarge.text":
+    "What you sent is larger than this page accepts ({limit}). Shorten the texts and send the form again.",
+  "request.unsupported.title": "Request not accepted",
+  "request.unsupported.text":
+    "This address accepts only the portal's own forms. Go back to the page and send the form from there.",
+  "request.empty.title": "Empty request",
+  "request.empty.text": "The request contained no form. Go back to the page and send the form again.",
+  "request.tooLarge.textShort": "The form you sent has more fields than this page accepts. Go back and send it again.",
+  "request.invalid.title": "The form could not be read",
+  "request.invalid.text":
+    "The form was incomplete or contained characters that cannot be saved (such as a NUL character). Go back to the page, check the texts and send the form again.",
 } as const;
 
 export type MessageKey = keyof typeof en;

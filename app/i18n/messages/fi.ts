@@ -855,4 +855,25 @@ export const fi: Messages = {
   "outbox.state.outbox": "Lähtevissä viesteissä",
   "outbox.state.pending": "Odottaa, yrityksiä: {count}",
   "outbox.navLink": "Lähtevät viestit",
+  // Request limits and form parsing
+  "error.repeated": "Tämä kenttä lähetettiin useammin kuin kerran. Täytä se kerran ja lähetä lomake uudelleen.",
+  "error.controlCharacters": "Poista kentästä ohjausmerkit (kuten NUL-merkki).",
+  "error.invalid": "Tarkista tämä arvo.",
+  "error.invalidChoice": "Valitse jokin tarjotuista vaihtoehdoista.",
+  "error.tooShort": "Käytä vähintään {min} merkkiä.",
+  "error.date": "Anna päivämäärä muodossa VVVV-KK-PP, esimerkiksi 2026-03-31.",
+  "admin.unknownUnit": "Valitse yksikkö luettelosta.",
+  "request.tooLarge.title": "Pyyntö on liian suuri",
+  "request.tooLarge.text":
+    "Lähettämäsi tiedot ovat suuremmat kuin tämä sivu ottaa vastaan ({limit}). Lyhennä tekstejä ja lähetä lomake uudelleen.",
+  "request.unsupported.title": "Pyyntöä ei voitu ottaa vastaan",
+  "request.unsupported.text":
+    "Tämä osoite ottaa vastaan vain portaalin omia lomakkeita. Palaa sivulle ja lähetä lomake sieltä.",
+  "request.empty.title": "Tyhjä pyyntö",
+  "request.empty.text": "Pyynnössä ei ollut lomaketta. Palaa sivulle ja lähetä lomake uudelleen.",
+  "request.tooLarge.textShort":
+    "Lähettämässäsi lomakkeessa on enemmän kenttiä kuin tämä sivu ottaa vastaan. Palaa takaisin ja lähetä lomake uudelleen.",
+  "request.invalid.title": "Lomaketta ei voitu lukea",
+  "request.invalid.text":
+    "Lomake oli puutteellinen tai siinä oli merkkejä, joita ei voi tallentaa (kuten NUL-merkki). Palaa sivulle, tarkista tekstit ja lähetä lomake uudelleen.",
 };

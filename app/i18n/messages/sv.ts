@@ -851,4 +851,25 @@ export const sv: Messages = {
   "outbox.state.outbox": "I utkorgen",
   "outbox.state.pending": "Väntar, försök: {count}",
   "outbox.navLink": "Utkorg",
+  // Request limits and form parsing
+  "error.repeated": "Fältet skickades mer än en gång. Fyll i det en gång och skicka formuläret igen.",
+  "error.controlCharacters": "Ta bort styrtecknen (till exempel NUL-tecken) från fältet.",
+  "error.invalid": "Kontrollera värdet.",
+  "error.invalidChoice": "Välj ett av de alternativ som erbjuds.",
+  "error.tooShort": "Använd minst {min} tecken.",
+  "error.date": "Ange ett datum i formen ÅÅÅÅ-MM-DD, till exempel 2026-03-31.",
+  "admin.unknownUnit": "Välj en enhet i listan.",
+  "request.tooLarge.title": "Begäran är för stor",
+  "request.tooLarge.text":
+    "Det du skickade är större än vad sidan tar emot ({limit}). Korta ner texterna och skicka formuläret igen.",
+  "request.unsupported.title": "Begäran togs inte emot",
+  "request.unsupported.text":
+    "Adressen tar bara emot portalens egna formulär. Gå tillbaka till sidan och skicka formuläret därifrån.",
+  "request.empty.title": "Tom begäran",
+  "request.empty.text": "Begäran innehöll inget formulär. Gå tillbaka till sidan och skicka formuläret igen.",
+  "request.tooLarge.textShort":
+    "Formuläret du skickade har fler fält än sidan tar emot. Gå tillbaka och skicka det igen.",
+  "request.invalid.title": "Formuläret kunde inte läsas",
+  "request.invalid.text":
+    "Formuläret var ofullständigt eller innehöll tecken som inte kan sparas (till exempel ett NUL-tecken). Gå tillbaka till sidan, kontrollera texterna och skicka formuläret igen.",
 };
