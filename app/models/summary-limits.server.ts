@@ -1,7 +1,7 @@
 // The body limit of the goal summary form: its fields depend on the agency's goals and vision
 // points, so the limit is computed from them when a summary is posted.
 import { defaultLang, isLang } from "~/i18n";
-import { formBodyLimit, type FieldMaxima } from "~/utils/form-limits";
+import { formBodyLimit, type FieldMaxima } from "~/utils/form-limits.server";
 import { listAgencyPoints, MAX_TARGETS_PER_ITEM } from "./summary.server";
 import { SUMMARY_LIMITS } from "./summary-rules";
 

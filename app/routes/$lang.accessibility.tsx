@@ -9,7 +9,7 @@ import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-lang";
 import { sharedPage } from "~/utils/shared-page";
-import { formBodyLimit } from "~/utils/form-limits";
+import { formBodyLimit } from "~/utils/form-limits.server";
 
 export const meta = titleMeta("a11y.title");
 export const handle = sharedPage;
@@ -19,7 +19,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return null;
 }
 
-export const bodyLimit = formBodyLimit(feedbackSchema);
+export const bodyLimit = () => formBodyLimit(feedbackSchema);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const lang = langParam(params);

@@ -7,12 +7,13 @@ import { unknownUnitErrors } from "~/models/unit-refs.server";
 import { listUnitOptions } from "~/models/unit.server";
 import { getUserForAdmin, LastAdminError, setUserDisabled, updateUserAccess } from "~/models/user.server";
 import { clientIp, requireAdmin } from "~/utils/auth.server";
-import { listOf, parseForm, readForm } from "~/utils/forms";
+import { listOf } from "~/utils/form-schemas";
+import { parseForm, readForm } from "~/utils/forms";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useT } from "~/utils/use-lang";
 import { idField, optionalIdField, parseId } from "~/utils/ids";
-import { formBodyLimit } from "~/utils/form-limits";
+import { formBodyLimit } from "~/utils/form-limits.server";
 
 export const meta = titleMeta("admin.usersTitle");
 
@@ -50,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const bodyLimit = formBodyLimit(accessForm, statusForm);
+export const bodyLimit = () => formBodyLimit(accessForm, statusForm);
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = langParam(params);

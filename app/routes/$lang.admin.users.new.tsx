@@ -8,12 +8,13 @@ import { unknownUnitErrors } from "~/models/unit-refs.server";
 import { listUnitOptions } from "~/models/unit.server";
 import { createUser, EmailTakenError, MIN_PASSWORD_LENGTH, newUserSchema } from "~/models/user.server";
 import { clientIp, requireAdmin } from "~/utils/auth.server";
-import { type FormErrors, listOf, parseForm, readForm } from "~/utils/forms";
+import { listOf } from "~/utils/form-schemas";
+import { type FormErrors, parseForm, readForm } from "~/utils/forms";
 import { idField, parseId } from "~/utils/ids";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useT } from "~/utils/use-lang";
-import { formBodyLimit } from "~/utils/form-limits";
+import { formBodyLimit } from "~/utils/form-limits.server";
 
 export const meta = titleMeta("admin.newUserTitle");
 
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { units: await listUnitOptions(lang) };
 }
 
-export const bodyLimit = formBodyLimit(createUserForm);
+export const bodyLimit = () => formBodyLimit(createUserForm);
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = langParam(params);

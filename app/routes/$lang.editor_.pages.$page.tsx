@@ -30,7 +30,7 @@ import { message, parseForm, type FormErrors } from "~/utils/forms";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-lang";
-import { formBodyLimit } from "~/utils/form-limits";
+import { formBodyLimit } from "~/utils/form-limits.server";
 import { readForm } from "~/utils/forms";
 
 export const meta = titleMeta("care.link");
@@ -87,12 +87,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 // The largest of the page's forms is declining a suggestion with a reply.
-export const bodyLimit = formBodyLimit(declineSchema, {
-  intent: 20,
-  suggestionId: 20,
-  ownerId: 20,
-  reviewIntervalMonths: 10,
-});
+export const bodyLimit = () =>
+  formBodyLimit(declineSchema, {
+    intent: 20,
+    suggestionId: 20,
+    ownerId: 20,
+    reviewIntervalMonths: 10,
+  });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = langParam(params);

@@ -7,7 +7,7 @@ import { docEditAction, docEditBodyLimit, docEditLoader } from "~/utils/org-doc-
 export const meta = titleMeta("edit.goals.title");
 export const loader = (args: LoaderFunctionArgs) => docEditLoader("goals", args);
 export const action = (args: ActionFunctionArgs) => docEditAction("goals", args);
-export const bodyLimit = docEditBodyLimit("goals");
+export const bodyLimit = (args: { lang?: string }) => docEditBodyLimit("goals")(args);
 
 export default function EditGoals() {
   return <DocEditPage />;

@@ -13,7 +13,7 @@ import { releaseLoginAttempt, reserveLoginAttempt } from "~/models/login-throttl
 import { createUserSession } from "~/models/session.server";
 import { isPasswordSignInEnabled, isSsoEnabled } from "~/models/sso-settings.server";
 import { authenticateWithPassword, clientIp, getOptionalUser, InvalidCredentialsError } from "~/utils/auth.server";
-import { formBodyLimit } from "~/utils/form-limits";
+import { formBodyLimit } from "~/utils/form-limits.server";
 import { readForm } from "~/utils/forms";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
@@ -34,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 // Email, password and the page to return to; generous, none of them is stored as sent.
-export const bodyLimit = formBodyLimit({ email: 320, password: 1000, redirectTo: 2000 });
+export const bodyLimit = () => formBodyLimit({ email: 320, password: 1000, redirectTo: 2000 });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = langParam(params);

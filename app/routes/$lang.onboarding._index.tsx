@@ -17,7 +17,7 @@ import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-lang";
 import { readForm } from "~/utils/forms";
-import { formBodyLimit } from "~/utils/form-limits";
+import { formBodyLimit } from "~/utils/form-limits.server";
 import { statusFormSchema } from "~/models/onboarding.server";
 
 export const meta = titleMeta("onboarding.title");
@@ -33,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { plan, supervisorName: supervisor?.name ?? null, saved, was: isStepStatus(was) ? was : null };
 }
 
-export const bodyLimit = formBodyLimit(statusFormSchema);
+export const bodyLimit = () => formBodyLimit(statusFormSchema);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const lang = langParam(params);

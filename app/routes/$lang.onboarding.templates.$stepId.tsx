@@ -21,7 +21,7 @@ import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-lang";
 import { parseId } from "~/utils/ids";
-import { formBodyLimit } from "~/utils/form-limits";
+import { formBodyLimit } from "~/utils/form-limits.server";
 
 export const meta = titleMeta("onboarding.templates.editTitle");
 
@@ -60,7 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { step, context: contextOf(lang, step), back: backPath(lang, step) };
 }
 
-export const bodyLimit = formBodyLimit(stepFormSchema);
+export const bodyLimit = () => formBodyLimit(stepFormSchema);
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = langParam(params);

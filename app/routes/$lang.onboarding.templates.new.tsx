@@ -12,7 +12,7 @@ import { type FormErrors, parseForm, readForm } from "~/utils/forms";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-lang";
-import { formBodyLimit } from "~/utils/form-limits";
+import { formBodyLimit } from "~/utils/form-limits.server";
 
 export const meta = titleMeta("onboarding.templates.newTitle");
 
@@ -45,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { context, unitSlug };
 }
 
-export const bodyLimit = formBodyLimit(stepFormSchema);
+export const bodyLimit = () => formBodyLimit(stepFormSchema);
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = langParam(params);

@@ -7,7 +7,7 @@ import { docEditAction, docEditBodyLimit, docEditLoader } from "~/utils/org-doc-
 export const meta = titleMeta("edit.strategy.title");
 export const loader = (args: LoaderFunctionArgs) => docEditLoader("strategy", args);
 export const action = (args: ActionFunctionArgs) => docEditAction("strategy", args);
-export const bodyLimit = docEditBodyLimit("strategy");
+export const bodyLimit = (args: { lang?: string }) => docEditBodyLimit("strategy")(args);
 
 export default function EditStrategy() {
   return <DocEditPage />;

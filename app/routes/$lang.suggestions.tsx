@@ -12,7 +12,7 @@ import { parseForm } from "~/utils/forms";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-lang";
-import { formBodyLimit } from "~/utils/form-limits";
+import { formBodyLimit } from "~/utils/form-limits.server";
 import { readForm } from "~/utils/forms";
 
 export const meta = titleMeta("suggestions.title");
@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 // The suggestion form: what is wrong, what it should say, and which page.
-export const bodyLimit = formBodyLimit(suggestionSchema, { page: 100 });
+export const bodyLimit = () => formBodyLimit(suggestionSchema, { page: 100 });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = langParam(params);

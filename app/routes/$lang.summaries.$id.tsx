@@ -24,7 +24,7 @@ import { parseForm, readForm } from "~/utils/forms";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-lang";
-import { formBodyLimit } from "~/utils/form-limits";
+import { formBodyLimit } from "~/utils/form-limits.server";
 
 export const meta = titleMeta("summaries.title");
 
@@ -47,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const bodyLimit = formBodyLimit(shareFormSchema);
+export const bodyLimit = () => formBodyLimit(shareFormSchema);
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   langParam(params);

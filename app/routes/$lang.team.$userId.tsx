@@ -34,7 +34,7 @@ import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-lang";
 import { parseId } from "~/utils/ids";
-import { formBodyLimit } from "~/utils/form-limits";
+import { formBodyLimit } from "~/utils/form-limits.server";
 import { statusFormSchema } from "~/models/onboarding.server";
 
 export const meta = titleMeta("onboarding.team.title");
@@ -79,7 +79,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type ActionResult =
   (StatusFormState & { intent: "status" }) | { intent: "addStep"; errors: FormErrors; values: Record<string, string> };
 
-export const bodyLimit = formBodyLimit(stepFormSchema, statusFormSchema);
+export const bodyLimit = () => formBodyLimit(stepFormSchema, statusFormSchema);
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = langParam(params);

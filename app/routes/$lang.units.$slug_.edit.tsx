@@ -23,7 +23,7 @@ import { parseForm, readForm } from "~/utils/forms";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-lang";
-import { formBodyLimit } from "~/utils/form-limits";
+import { formBodyLimit } from "~/utils/form-limits.server";
 
 export const meta = titleMeta("edit.unit.title");
 
@@ -35,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { unit, title: translator(lang)("edit.unit.heading", { name: unit.name }) };
 }
 
-export const bodyLimit = formBodyLimit(unitEditSchema, unitPreviewSchema);
+export const bodyLimit = () => formBodyLimit(unitEditSchema, unitPreviewSchema);
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = langParam(params);

@@ -15,7 +15,7 @@ import { langParam } from "~/utils/lang-param.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang } from "~/utils/use-lang";
-import { formBodyLimit } from "~/utils/form-limits";
+import { formBodyLimit } from "~/utils/form-limits.server";
 
 export const meta = titleMeta("history.revisionTitle");
 
@@ -43,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const bodyLimit = formBodyLimit(restoreSchema);
+export const bodyLimit = () => formBodyLimit(restoreSchema);
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = langParam(params);

@@ -7,7 +7,7 @@ import { docEditAction, docEditBodyLimit, docEditLoader } from "~/utils/org-doc-
 export const meta = titleMeta("edit.values.title");
 export const loader = (args: LoaderFunctionArgs) => docEditLoader("values", args);
 export const action = (args: ActionFunctionArgs) => docEditAction("values", args);
-export const bodyLimit = docEditBodyLimit("values");
+export const bodyLimit = (args: { lang?: string }) => docEditBodyLimit("values")(args);
 
 export default function EditValues() {
   return <DocEditPage />;

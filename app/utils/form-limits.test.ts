@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { listOf } from "./forms";
-import { ENCODED_BYTES_PER_CHAR, formBodyLimit, MARGIN_BYTES, schemaMaxima } from "./form-limits";
+import { listOf } from "./form-schemas";
+import { ENCODED_BYTES_PER_CHAR, formBodyLimit, MARGIN_BYTES, schemaMaxima } from "./form-limits.server";
 
 const schema = z.object({
   message: z.preprocess((v) => v ?? "", z.string().trim().max(5000)),

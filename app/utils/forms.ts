@@ -4,7 +4,9 @@
 // refusing a name sent twice where one value is expected. Schema messages are message keys; their
 // parameters come from the zod issue itself (the `maximum` of a too-long text) or from the
 // `params` of a custom issue, so the page shows each message, translated, next to its field.
-import { z } from "zod";
+// Types only: a page that merely shows a form must not download zod (listOf, which needs zod at
+// run time, is in ./form-schemas.ts).
+import type { z } from "zod";
 import { catalogues, type MessageKey } from "~/i18n";
 
 export interface FieldError {
@@ -24,6 +26,9 @@ export type FormFields = URLSearchParams | FormData;
 
 /** More fields than any of the portal's forms has (the goal summary form, the largest, has about 1,000). */
 export const MAX_FORM_FIELDS = 2000;
+
+/** Set by listOf (./form-schemas.ts) on a field that may be sent any number of times. */
+export const LIST_MARK = "portalList";
 
 export const FORM_ENCODING = "application/x-www-form-urlencoded";
 
@@ -79,19 +84,10 @@ function decode(part: string): string {
   }
 }
 
-const listSchemas = new WeakSet<z.ZodType>();
-
-/** A field that may be sent any number of times (checkboxes): always a list. */
-export function listOf<T extends z.ZodType>(item: T) {
-  const schema = z.preprocess((v) => (v == null ? [] : Array.isArray(v) ? v : [v]), z.array(item));
-  listSchemas.add(schema);
-  return schema;
-}
-
 /** A list field, also when a transform follows it (e.g. removing repeated ids). */
 function isList(schema: z.ZodType | undefined): boolean {
   if (!schema) return false;
-  if (listSchemas.has(schema)) return true;
+  if ((schema as { [LIST_MARK]?: boolean })[LIST_MARK]) return true;
   const def = (schema as unknown as { _zod: { def: { type: string; in?: z.ZodType } } })._zod.def;
   return def.type === "pipe" && isList(def.in);
 }

@@ -19,7 +19,7 @@ import { diffSnapshots, displaySnapshot, getHistory, getRevision } from "~/model
 import type { FieldLabels } from "~/components/revisions";
 import { clientIp } from "./auth.server";
 import { authoriseOrgEditor, historyQuery, restoreSchema, revisionIdParam } from "./editing.server";
-import { formBodyLimit } from "./form-limits";
+import { formBodyLimit } from "./form-limits.server";
 import { parseForm, readForm } from "./forms";
 import { langParam } from "./lang-param.server";
 

@@ -4,9 +4,10 @@
 // that passes is handed to Remix as it was read, so the app reads at most that many bytes.
 //
 // Limits come from the route modules of the server build: a route whose form is known exports
-// `bodyLimit` (bytes, derived from its fields' maxima, see app/utils/form-limits.ts), or a
-// function `bodyLimit({ lang })` resolving to it when the form's fields depend on the database;
-// every other route gets DEFAULT_BODY_LIMIT. See docs/decisions/0010-request-limits-and-form-parsing.md.
+// `bodyLimit`, a function `bodyLimit({ lang })` returning (or resolving to) the limit in bytes,
+// derived from its fields' maxima (app/utils/form-limits.server.ts). A function, not a value computed when
+// the module loads: the browser bundle keeps a route's top-level calls, and with them zod and the
+// schemas; an unused function is dropped. Every other route gets DEFAULT_BODY_LIMIT. See docs/decisions/0010-request-limits-and-form-parsing.md.
 import { writeReadableStreamToWritable } from "@remix-run/node";
 
 /** Routes without a known form: a few short fields (sign-out, acknowledgements). */

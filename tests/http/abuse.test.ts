@@ -12,7 +12,12 @@ const routes: ActionRoute[] = await listActionRoutes();
 const FORM = { "Content-Type": "application/x-www-form-urlencoded" };
 
 /** Routes any signed-in person may post to (their own acknowledgements, plan, account), or anyone. */
-const OPEN_TO_EVERYONE = new Set(["routes/$lang.accessibility", "routes/$lang.login", "routes/logout"]);
+const OPEN_TO_EVERYONE = new Set([
+  "routes/$lang.accessibility",
+  "routes/$lang.login",
+  "routes/$lang.login_.break-glass",
+  "routes/logout",
+]);
 const OPEN_TO_EMPLOYEES = new Set([
   ...OPEN_TO_EVERYONE,
   "routes/$lang.account",
@@ -20,6 +25,7 @@ const OPEN_TO_EMPLOYEES = new Set([
   "routes/$lang.values",
   "routes/$lang.strategy",
   "routes/$lang.onboarding._index",
+  "routes/$lang.onboarding.calendar._index",
 ]);
 
 async function signedIn(email: string) {

@@ -14,8 +14,9 @@ const server = useTestServer();
 // The empty Remix app (scripts/bench/empty-app) alone loads 83.6 KB of React, React Router and
 // Remix; the page language's catalogue is 9–10 KB. The goal is 90 KB (docs/decisions/0017); this
 // budget keeps what was reached from growing back. The front page carries the signed-in reader's
-// personal start page (plan steps, one-click done with a fetcher): 107.7 KB when it was added.
-const BUDGET_KB = 110;
+// personal start page (plan steps, one-click done with a fetcher) and the navigation's count of
+// pages needing attention: 110.6 KB on the front page when they were added.
+const BUDGET_KB = 112;
 
 type Metafile = { outputs: Record<string, { inputs: Record<string, unknown> }> };
 const metafile = (): Metafile => JSON.parse(fs.readFileSync(path.join(root, "build", "metafile.js.json"), "utf8"));

@@ -37,6 +37,7 @@ describe("a production start (NODE_ENV=production) on a database with demo accou
         NODE_ENV: "production",
         PORTAL_MODE: undefined,
         SESSION_SECRET: "production-mode-test-secret",
+        PUBLIC_ORIGIN: "https://portal.intranet.example",
         DATABASE_URL: `file:${file}`,
       },
     });

@@ -76,9 +76,10 @@ describe("signed-out read pages", () => {
   it("a first render stays within its query budget", async () => {
     // Loader queries of a render (the version check included), as measured when the cache was
     // introduced. Raise a budget only with a reason; a signed-out reader pays for it on every edit.
+    // Pages with an owner pay two more: the page's owner and check date, and the owner's name.
     const budgets: Record<string, number> = {
-      "/en/strategy": 5,
-      "/fi/units/digital-services-unit": 12,
+      "/en/strategy": 7,
+      "/fi/units/digital-services-unit": 14,
       "/en/units/chart": 12,
     };
     const client = new Client(server);

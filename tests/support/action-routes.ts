@@ -45,6 +45,7 @@ async function sampleParams(pattern: string): Promise<Record<string, string>> {
     stepId: String(step.id),
     id: String(summary.id),
     revisionId: String(revision.id),
+    page: "strategy",
   };
 }
 
