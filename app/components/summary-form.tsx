@@ -61,6 +61,8 @@ export function SummaryForm({
   return (
     <Form method="post" className="form summary-form" noValidate key={formKey}>
       <ErrorSummary errors={errors} labels={labels} />
+      {/* The version this form was read at: a save based on an older one is a conflict, not an overwrite. */}
+      <input type="hidden" name="version" value={state.version} />
       <Field
         name="title"
         label={labels.title}

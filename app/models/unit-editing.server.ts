@@ -30,6 +30,7 @@ import {
   sameFields,
   SEED_NOTE,
   snapshotAt,
+  isScope,
   VersionConflictError,
   type ConflictInfo,
   type Db,
@@ -335,7 +336,7 @@ export async function saveUnitEdit(args: {
   } catch (error) {
     // Another save won between our read and our write: same answer as a conflict seen up front.
     if (!(error instanceof VersionConflictError)) throw error;
-    conflictScopes = [error.scope];
+    conflictScopes = [isScope(error.scope) ? error.scope : "shared"];
   }
   return unitConflict(unitId, lang, conflictScopes, input);
 }

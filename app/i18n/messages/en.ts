@@ -873,6 +873,11 @@ export const en = {
   "request.invalid.title": "The form could not be read",
   "request.invalid.text":
     "The form was incomplete or contained characters that cannot be saved (such as a NUL character). Go back to the page, check the texts and send the form again.",
+  // Goal summaries: two tabs or two people saving the same summary.
+  "summaries.conflictTitle": "Someone else saved this summary while you were editing",
+  "summaries.conflictLead":
+    "Nothing of yours was saved. The summary was changed on {time}. Your text is still in the form below: save again to replace the other version with yours.",
+  "summaries.conflictTheirs": "Open the saved version in a new tab",
 } as const;
 
 export type MessageKey = keyof typeof en;

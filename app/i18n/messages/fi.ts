@@ -876,4 +876,9 @@ export const fi: Messages = {
   "request.invalid.title": "Lomaketta ei voitu lukea",
   "request.invalid.text":
     "Lomake oli puutteellinen tai siinä oli merkkejä, joita ei voi tallentaa (kuten NUL-merkki). Palaa sivulle, tarkista tekstit ja lähetä lomake uudelleen.",
+  // Goal summaries: two tabs or two people saving the same summary.
+  "summaries.conflictTitle": "Joku muu tallensi tämän yhteenvedon, kun muokkasit sitä",
+  "summaries.conflictLead":
+    "Muutoksiasi ei tallennettu. Yhteenvetoa muutettiin {time}. Tekstisi on yhä alla olevassa lomakkeessa: kun tallennat uudelleen, omasi korvaa toisen version.",
+  "summaries.conflictTheirs": "Avaa tallennettu versio uudessa välilehdessä",
 };

@@ -872,4 +872,9 @@ export const sv: Messages = {
   "request.invalid.title": "Formuläret kunde inte läsas",
   "request.invalid.text":
     "Formuläret var ofullständigt eller innehöll tecken som inte kan sparas (till exempel ett NUL-tecken). Gå tillbaka till sidan, kontrollera texterna och skicka formuläret igen.",
+  // Goal summaries: two tabs or two people saving the same summary.
+  "summaries.conflictTitle": "Någon annan sparade den här sammanfattningen medan du redigerade den",
+  "summaries.conflictLead":
+    "Dina ändringar sparades inte. Sammanfattningen ändrades {time}. Din text finns kvar i formuläret nedan: spara igen för att ersätta den andra versionen med din.",
+  "summaries.conflictTheirs": "Öppna den sparade versionen i en ny flik",
 };
