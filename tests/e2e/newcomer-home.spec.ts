@@ -206,7 +206,14 @@ test("the lighter plan: one primary action per step, completed steps folded, the
   // Mark as done with JavaScript: the page does not move, the step says so and offers undo.
   await explore.scrollIntoViewIfNeeded();
   await page.mouse.wheel(0, 150);
-  await page.waitForTimeout(200);
+  // Smooth scrolling may still be moving the page on a busy machine: measure once it has settled.
+  await expect
+    .poll(async () => {
+      const first = await page.evaluate(() => window.scrollY);
+      await page.waitForTimeout(150);
+      return first === (await page.evaluate(() => window.scrollY)) && first > 0;
+    })
+    .toBe(true);
   const scrollBefore = await page.evaluate(() => window.scrollY);
   const topBefore = (await explore.boundingBox())!.y;
   await explore.getByRole("button", { name: /^Mark as done\s*: Explore your unit$/ }).click();
