@@ -214,17 +214,22 @@ test("the lighter plan: one primary action per step, completed steps folded, the
       return first === (await page.evaluate(() => window.scrollY)) && first > 0;
     })
     .toBe(true);
-  const scrollBefore = await page.evaluate(() => window.scrollY);
+  // "Keeps its place" means the step the reader acted on stays where it was on the screen. The
+  // scroll offset itself may change: when content above the step changes height (what is due
+  // next, the phase's summary), the browser's scroll anchoring moves the offset to keep the step still.
   const topBefore = (await explore.boundingBox())!.y;
+  const stepStaysPut = async () => {
+    expect(Math.abs((await explore.boundingBox())!.y - topBefore)).toBeLessThan(2);
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  };
   await explore.getByRole("button", { name: /^Mark as done\s*: Explore your unit$/ }).click();
   await expect(explore.getByRole("status")).toHaveText("Marked as done.");
-  expect(await page.evaluate(() => window.scrollY)).toBe(scrollBefore);
-  expect(Math.abs((await explore.boundingBox())!.y - topBefore)).toBeLessThan(2);
+  await stepStaysPut();
   await expect(page).toHaveURL(/\/en\/onboarding$/);
   await expectNoAxeViolations(page);
   await explore.getByRole("button", { name: /^Undo\s*: Explore your unit$/ }).click();
   await expect(explore.getByRole("status")).toHaveText("Status saved: In progress");
-  expect(await page.evaluate(() => window.scrollY)).toBe(scrollBefore);
+  await stepStaysPut();
   await expect(explore.getByRole("button", { name: /^Mark as done\s*: Explore your unit$/ })).toBeVisible();
 
   // The plan fits in far fewer screens than the form-per-step plan did (4,996 px at 1280×800).
