@@ -9,10 +9,10 @@ import {
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Field } from "~/components/forms";
 import { recordAudit } from "~/models/audit.server";
-import { releaseLoginAttempt, reserveLoginAttempt } from "~/models/login-throttle.server";
+import { checkPassword, formEmail } from "~/models/password-sign-in.server";
 import { createUserSession } from "~/models/session.server";
 import { isPasswordSignInEnabled, isSsoEnabled } from "~/models/sso-settings.server";
-import { authenticateWithPassword, clientIp, getOptionalUser, InvalidCredentialsError } from "~/utils/auth.server";
+import { clientIp, getOptionalUser } from "~/utils/auth.server";
 import { formBodyLimit } from "~/utils/form-limits.server";
 import { readForm } from "~/utils/forms";
 import { langParam } from "~/utils/lang-param.server";
@@ -40,9 +40,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = langParam(params);
   const ip = clientIp(context);
   const form = await readForm(request);
-  const email = String(form.get("email") ?? "")
-    .trim()
-    .toLowerCase();
+  const email = formEmail(form);
   const redirectTo = safeRedirectPath(form.get("redirectTo"), `/${lang}`);
 
   if (!isPasswordSignInEnabled()) {
@@ -51,28 +49,24 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return data({ error: "passwordOff" as const, email, minutes: 0, seconds: 0 }, { status: 403 });
   }
 
-  // Reserved before the password is checked, so parallel guesses are all counted.
-  const attempt = await reserveLoginAttempt(email, ip);
-  if (!attempt.ok) {
-    const { retryAfter } = attempt;
+  const check = await checkPassword(form, ip);
+  if (check.status === "throttled") {
+    const { retryAfter } = check;
     await recordAudit({ action: "auth.sign_in_throttled", actorEmail: email, ipAddress: ip });
     return data(
       { error: "throttled" as const, email, minutes: Math.ceil(retryAfter / 60), seconds: retryAfter },
       { status: 429, headers: { "Retry-After": String(retryAfter) } },
     );
   }
-
-  try {
-    const user = await authenticateWithPassword(form);
-    await releaseLoginAttempt(attempt.attemptId);
-    const cookie = await createUserSession(user.id, request, ip);
-    await recordAudit({ action: "auth.sign_in", actor: user, ipAddress: ip, targetType: "user", targetId: user.id });
-    return redirect(redirectTo, { headers: { "Set-Cookie": cookie } });
-  } catch (error) {
-    if (!(error instanceof InvalidCredentialsError)) throw error;
+  if (check.status === "invalid") {
     await recordAudit({ action: "auth.sign_in_failed", actorEmail: email, ipAddress: ip });
     return data({ error: "invalid" as const, email, minutes: 0, seconds: 0 }, { status: 401 });
   }
+  const { user } = check;
+  await check.release();
+  const cookie = await createUserSession(user.id, request, ip);
+  await recordAudit({ action: "auth.sign_in", actor: user, ipAddress: ip, targetType: "user", targetId: user.id });
+  return redirect(redirectTo, { headers: { "Set-Cookie": cookie } });
 }
 
 const errorKey = { throttled: "auth.throttled", invalid: "auth.invalid", passwordOff: "sso.passwordOff" } as const;

@@ -12,9 +12,9 @@ import {
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { Field } from "~/components/forms";
 import { recordAudit } from "~/models/audit.server";
-import { releaseLoginAttempt, reserveLoginAttempt } from "~/models/login-throttle.server";
+import { checkPassword } from "~/models/password-sign-in.server";
 import { createUserSession } from "~/models/session.server";
-import { authenticateWithPassword, clientIp, InvalidCredentialsError } from "~/utils/auth.server";
+import { clientIp } from "~/utils/auth.server";
 import { readForm } from "~/utils/forms";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
@@ -33,13 +33,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = langParam(params);
   const ip = clientIp(context);
   const form = await readForm(request);
-  const email = String(form.get("email") ?? "")
-    .trim()
-    .toLowerCase();
-  // Reserved before the password is checked, so parallel guesses are all counted.
-  const attempt = await reserveLoginAttempt(email, ip);
-  if (!attempt.ok) {
-    const { retryAfter } = attempt;
+  const check = await checkPassword(form, ip);
+  const email = check.email;
+  if (check.status === "throttled") {
+    const { retryAfter } = check;
     await recordAudit({
       action: "auth.break_glass_failed",
       actorEmail: email,
@@ -51,14 +48,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       { status: 429, headers: { "Retry-After": String(retryAfter) } },
     );
   }
-  let user;
-  try {
-    user = await authenticateWithPassword(form);
-  } catch (error) {
-    if (!(error instanceof InvalidCredentialsError)) throw error;
-  }
+  const user = check.status === "verified" ? check.user : undefined;
   // A right password of a non-admin is refused exactly like a wrong one.
-  if (!user || user.role !== "admin") {
+  if (check.status !== "verified" || !user || user.role !== "admin") {
     await recordAudit({
       action: "auth.break_glass_failed",
       actorEmail: email,
@@ -67,7 +59,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     });
     return data({ error: "invalid" as const, email, minutes: 0 }, { status: 401 });
   }
-  await releaseLoginAttempt(attempt.attemptId);
+  await check.release();
   const cookie = await createUserSession(user.id, request, ip);
   await recordAudit({
     action: "auth.break_glass_sign_in",
