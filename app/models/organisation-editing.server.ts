@@ -43,7 +43,8 @@ import {
   type Snapshot,
 } from "./revision.server";
 import { ORGANISATION_TEXT_KEYS, type OrganisationTextKey } from "./organisation.server";
-import { canEditOrganisationTexts, NotAllowedError, type Actor } from "./permissions";
+import { NotAllowedError, type Actor, canEditOrganisationTexts } from "./permissions";
+import { docPage, mayEditPage, recordReview } from "./page-ownership.server";
 
 export const ORG_DOCS = ["strategy", "values", "goals"] as const;
 export type OrgDoc = (typeof ORG_DOCS)[number];
@@ -446,7 +447,8 @@ export async function saveDocEdit(args: {
   input: DocInput;
 }): Promise<DocSaveOutcome> {
   const { editor, ipAddress, doc, lang, input } = args;
-  if (!canEditOrganisationTexts(editor)) throw new NotAllowedError();
+  // Role rights or ownership of the document (page-ownership.server.ts).
+  if (!(await mayEditPage(editor, docPage(doc)))) throw new NotAllowedError();
   const key = docKey(doc, lang);
   const outcome = await runEdit(async (tx) => {
     const state = await loadDoc(doc, lang, tx);
@@ -515,6 +517,8 @@ export async function saveDocEdit(args: {
         },
       },
     });
+    // A saved edit counts as a review of the document.
+    await recordReview(tx, { page: docPage(doc), reviewer: editor, kind: "edit" });
     return { status: "saved" as const, version };
   });
   if (!isVersionConflict(outcome)) return outcome;

@@ -64,9 +64,16 @@ export function canAdminister(actor: Pick<Actor, "role"> | null): boolean {
   return hasPermission(actor, "administer:users");
 }
 
-/** The editor's desk (units and documents one may edit, translations behind): every role above employee. */
-export function canOpenEditorDesk(actor: Pick<Actor, "role"> | null): boolean {
-  return !!actor && actor.role !== "employee";
+/**
+ * The editor's desk (units and documents one may edit, translations behind, pages waiting for
+ * review): every role above employee, and an employee who owns a page or has one waiting.
+ */
+export function canOpenEditorDesk(
+  actor: Pick<Actor, "role"> | null,
+  pages: { waiting?: number; owned?: boolean } = {},
+): boolean {
+  if (!actor) return false;
+  return actor.role !== "employee" || (pages.waiting ?? 0) > 0 || !!pages.owned;
 }
 
 // Page owners: when a page gets named owners, their rule belongs here beside canEditUnit, as a

@@ -7,8 +7,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { isLang, languages, type Lang } from "~/i18n";
 import type { Localized } from "~/i18n/content";
 import { prisma } from "~/utils/db.server";
-import { message, type FormErrors } from "~/utils/forms";
-import type { MessageKey } from "~/i18n";
+import { fieldError, message, type FormErrors, type FormFields } from "~/utils/forms";
 import { parseStringList } from "~/utils/json-list";
 import { endOfDayInHelsinki, todayInHelsinki } from "~/utils/helsinki-time";
 import { renderMarkdown } from "~/utils/markdown.server";
@@ -17,8 +16,9 @@ import { isVersionConflict, recordEdit, runEdit, versionConflict, writeAtVersion
 import { BLANK_TARGET_ROWS, SUMMARY_LIMITS } from "./summary-rules";
 import { getGoals } from "./organisation.server";
 import { hasPermission, type Actor } from "./permissions";
+import { parseId } from "~/utils/ids";
 
-const MAX_TARGETS_PER_ITEM = 30;
+export const MAX_TARGETS_PER_ITEM = 30;
 
 // ---------------------------------------------------------------------------------------------
 // The agency's points a summary can refer to: the goals and the strategy's vision points. Their
@@ -132,7 +132,7 @@ export function emptyFormState(points: AgencyPoint[], lang: Lang): SummaryFormSt
 }
 
 /** Reads the posted form for the given points; names are "<point key>.teamText", "<point key>.targets.<n>.owner". */
-export function readSummaryForm(form: FormData, points: AgencyPoint[]): SummaryFormState {
+export function readSummaryForm(form: FormFields, points: AgencyPoint[]): SummaryFormState {
   const text = (name: string) => {
     const value = form.get(name);
     return typeof value === "string" ? value : "";
@@ -175,14 +175,8 @@ const isoDate = z
 
 const targetSchema = z
   .object({
-    text: z
-      .string()
-      .trim()
-      .max(SUMMARY_LIMITS.targetText, message("error.tooLong", { max: SUMMARY_LIMITS.targetText })),
-    owner: z
-      .string()
-      .trim()
-      .max(SUMMARY_LIMITS.owner, message("error.tooLong", { max: SUMMARY_LIMITS.owner })),
+    text: z.string().trim().max(SUMMARY_LIMITS.targetText, message("error.tooLong")),
+    owner: z.string().trim().max(SUMMARY_LIMITS.owner, message("error.tooLong")),
     dueDate: z.union([z.literal(""), isoDate]),
   })
   .superRefine((t, ctx) => {
@@ -194,26 +188,16 @@ const targetSchema = z
 
 const itemSchema = z.object({
   selected: z.boolean(),
-  teamText: z
-    .string()
-    .trim()
-    .max(SUMMARY_LIMITS.teamText, message("error.tooLong", { max: SUMMARY_LIMITS.teamText })),
+  teamText: z.string().trim().max(SUMMARY_LIMITS.teamText, message("error.tooLong")),
   targets: z.array(targetSchema),
 });
 
 function summarySchema(publish: boolean) {
   return z
     .object({
-      title: z
-        .string()
-        .trim()
-        .min(1, message("error.required"))
-        .max(SUMMARY_LIMITS.title, message("error.tooLong", { max: SUMMARY_LIMITS.title })),
+      title: z.string().trim().min(1, message("error.required")).max(SUMMARY_LIMITS.title, message("error.tooLong")),
       lang: z.enum(languages, message("error.required")),
-      intro: z
-        .string()
-        .trim()
-        .max(SUMMARY_LIMITS.intro, message("error.tooLong", { max: SUMMARY_LIMITS.intro })),
+      intro: z.string().trim().max(SUMMARY_LIMITS.intro, message("error.tooLong")),
       items: z.record(z.string(), itemSchema),
     })
     .superRefine((s, ctx) => {
@@ -256,11 +240,7 @@ export function validateSummaryForm(
   if (!result.success) {
     const errors: FormErrors = {};
     for (const issue of result.error.issues) {
-      const [key, json] = issue.message.split("|", 2);
-      (errors[fieldOf(issue.path)] ??= []).push({
-        key: key as MessageKey,
-        params: json ? JSON.parse(json) : undefined,
-      });
+      (errors[fieldOf(issue.path)] ??= []).push(fieldError(issue));
     }
     return { ok: false, errors };
   }
@@ -423,7 +403,7 @@ export async function findSummary(id: number): Promise<StoredSummary | null> {
 
 /** A summary id from a URL segment; anything but a positive integer is no summary. */
 export function summaryIdParam(value: string | undefined): number {
-  return value && /^\d{1,9}$/.test(value) ? Number(value) : 0;
+  return parseId(value) ?? 0;
 }
 
 /**

@@ -45,6 +45,7 @@ import {
   type Scope,
   type Snapshot,
 } from "./revision.server";
+import { mayEditPage, recordReview, unitPage } from "./page-ownership.server";
 import { getUnit } from "./unit.server";
 
 import { UNIT_LIMITS, UNIT_SHARED_FIELDS, UNIT_TEXT_FIELDS } from "./unit-fields";
@@ -238,7 +239,8 @@ export async function saveUnitEdit(args: {
   input: UnitEditInput;
 }): Promise<SaveOutcome> {
   const { editor, ipAddress, unitId, lang, input } = args;
-  if (!canEditUnit(editor, unitId)) throw new NotAllowedError();
+  // Role rights or ownership of the page (page-ownership.server.ts).
+  if (!(await mayEditPage(editor, unitPage(unitId)))) throw new NotAllowedError();
 
   const outcome = await runEdit<Exclude<SaveOutcome, { status: "conflict" }>, Scope>(async (tx) => {
     const unit = await tx.unit.findUniqueOrThrow({ where: { id: unitId } });
@@ -317,6 +319,8 @@ export async function saveUnitEdit(args: {
         },
       },
     });
+    // A saved edit counts as a review of the page.
+    await recordReview(tx, { page: unitPage(unitId), reviewer: editor, kind: "edit" });
     return {
       status: "saved" as const,
       saved,

@@ -14,20 +14,22 @@ import {
   stepFormSchema,
   updateStep,
 } from "~/models/onboarding.server";
-import { parseForm, type FormErrors } from "~/utils/forms";
+import { type FormErrors, parseForm, readForm } from "~/utils/forms";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
-import { useT } from "~/utils/use-lang";
+import { useLang, useT } from "~/utils/use-lang";
 import { canManageStep } from "~/models/permissions";
 import { clientIp } from "~/utils/client-ip.server";
 import { forbidden } from "~/models/permissions.server";
-import { requireUser, type CurrentUser } from "~/models/auth.server";
+import { type CurrentUser, requireUser } from "~/models/auth.server";
+import { parseId } from "~/utils/ids";
+import { formBodyLimit } from "~/utils/form-limits.server";
 
 export const meta = titleMeta("onboarding.templates.editTitle");
 
 async function requireStep(user: CurrentUser, rawId: string | undefined, lang: Lang) {
-  const id = Number(rawId);
-  const step = Number.isInteger(id) && id > 0 ? await getStepForEditing(id, lang) : null;
+  const id = parseId(rawId);
+  const step = id === null ? null : await getStepForEditing(id, lang);
   if (!step) throw new Response("Not found", { status: 404 });
   if (!canManageStep(user, step)) throw forbidden();
   return step;
@@ -60,11 +62,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { step, context: contextOf(lang, step), back: backPath(lang, step) };
 }
 
+export const bodyLimit = () => formBodyLimit(stepFormSchema);
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = langParam(params);
   const user = await requireUser(request);
   const step = await requireStep(user, params.stepId, lang);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   try {
     if (intent === "archive" || intent === "restore") {

@@ -6,14 +6,15 @@ import { StepFields, useStepFieldLabels } from "~/components/onboarding";
 import { translator, type Lang } from "~/i18n";
 import { createStep, NotAllowedError, stepFormSchema, type StepTarget } from "~/models/onboarding.server";
 import { listUnits } from "~/models/unit.server";
-import { parseForm, type FormErrors } from "~/utils/forms";
+import { type FormErrors, parseForm, readForm } from "~/utils/forms";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-lang";
 import { canManageStep } from "~/models/permissions";
 import { clientIp } from "~/utils/client-ip.server";
 import { forbidden } from "~/models/permissions.server";
-import { requireUser, type CurrentUser } from "~/models/auth.server";
+import { type CurrentUser, requireUser } from "~/models/auth.server";
+import { formBodyLimit } from "~/utils/form-limits.server";
 
 export const meta = titleMeta("onboarding.templates.newTitle");
 
@@ -46,11 +47,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { context, unitSlug };
 }
 
+export const bodyLimit = () => formBodyLimit(stepFormSchema);
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = langParam(params);
   const user = await requireUser(request);
   const { target, unitSlug } = await resolveTarget(request, user, lang);
-  const form = parseForm(stepFormSchema, await request.formData());
+  const form = parseForm(stepFormSchema, await readForm(request));
   if (!form.ok) return data({ errors: form.errors as FormErrors, values: form.values }, { status: 400 });
   try {
     await createStep(user, target, form.data, lang, clientIp(context));

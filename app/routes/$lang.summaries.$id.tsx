@@ -17,7 +17,7 @@ import {
   type ShareLinkView,
 } from "~/models/summary.server";
 import type { loader as rootLoader } from "~/root";
-import { parseForm } from "~/utils/forms";
+import { parseForm, readForm } from "~/utils/forms";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-lang";
@@ -25,6 +25,7 @@ import { canManageSummary } from "~/models/permissions";
 import { canReadSummary, forbidden } from "~/models/permissions.server";
 import { clientIp } from "~/utils/client-ip.server";
 import { requireUser } from "~/models/auth.server";
+import { formBodyLimit } from "~/utils/form-limits.server";
 
 export const meta = titleMeta("summaries.title");
 
@@ -47,6 +48,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+export const bodyLimit = () => formBodyLimit(shareFormSchema);
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   langParam(params);
   const user = await requireUser(request);
@@ -54,7 +57,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!summary) throw new Response("Not found", { status: 404 });
   // Sharing and revoking are the author's (and admins') alone.
   if (!canManageSummary(user, summary)) throw forbidden();
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   if (intent === "share") {
     if (summary.status !== "published") return data({ notice: null, errors: null, values: null }, { status: 409 });

@@ -20,6 +20,8 @@ import { canManageSummary } from "~/models/permissions";
 import { clientIp } from "~/utils/client-ip.server";
 import { forbidden } from "~/models/permissions.server";
 import { requireUser } from "~/models/auth.server";
+import { readForm } from "~/utils/forms";
+import { summaryBodyLimit } from "~/models/summary-limits.server";
 
 export const meta = titleMeta("summaries.editTitle");
 
@@ -49,10 +51,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+export const bodyLimit = summaryBodyLimit;
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = langParam(params);
   const { user, summary } = await requireManagedSummary(request, params.id);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   if (intent === "delete") {
     await deleteSummary(summary.id, user, clientIp(context));

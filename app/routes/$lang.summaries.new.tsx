@@ -14,6 +14,8 @@ import { useT } from "~/utils/use-lang";
 import { canComposeSummaries, forbidden } from "~/models/permissions.server";
 import { clientIp } from "~/utils/client-ip.server";
 import { requireUser } from "~/models/auth.server";
+import { readForm } from "~/utils/forms";
+import { summaryBodyLimit } from "~/models/summary-limits.server";
 
 export const meta = titleMeta("summaries.newTitle");
 
@@ -30,11 +32,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { points, state: emptyFormState(points, lang) };
 }
 
+export const bodyLimit = summaryBodyLimit;
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = langParam(params);
   const user = await requireComposer(request);
   const points = await listAgencyPoints(lang);
-  const form = await request.formData();
+  const form = await readForm(request);
   const publish = form.get("intent") === "publish";
   const state = readSummaryForm(form, points);
   const result = validateSummaryForm(state, points, publish);

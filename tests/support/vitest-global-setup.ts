@@ -15,14 +15,8 @@ export default async function setup(project: TestProject) {
   execFileSync(path.join(root, "node_modules/.bin/tsx"), ["prisma/seed.ts"], { cwd: root, env, stdio: "pipe" });
   project.provide("templateDatabase", template);
   // The HTTP tests (tests/http) serve the real server build.
-  const { buildIsStale } = await import("../../scripts/lib/project.mjs");
-  if (buildIsStale()) {
-    execFileSync(path.join(root, "node_modules/.bin/remix"), ["build"], {
-      cwd: root,
-      env: { ...process.env, NODE_ENV: "production" },
-      stdio: "pipe",
-    });
-  }
+  const { buildProblem, buildForProduction } = await import("../../scripts/lib/project.mjs");
+  if (buildProblem()) await buildForProduction({ quiet: true });
   return () => fs.rmSync(dir, { recursive: true, force: true });
 }
 
