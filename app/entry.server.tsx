@@ -7,10 +7,10 @@ import { renderToPipeableStream } from "react-dom/server";
 import { placeDataScriptsInBody } from "~/utils/document.server";
 import { NonceProvider } from "~/utils/nonce";
 import { startReminderTimer } from "~/models/reminders.server";
-import { markSharedPage } from "~/utils/page-cache.server";
+import { markSharedPage } from "~/models/page-cache.server";
 
 // The server (scripts/lib/page-cache.mjs) reads this export of the build to cache shared pages.
-export { sharedPages } from "~/utils/page-cache.server";
+export { sharedPages } from "~/models/page-cache.server";
 
 // For the server's refusal pages (scripts/lib/request-limits.mjs), in the catalogues' languages.
 export { refusalTexts } from "~/utils/refusal-texts";

@@ -9,7 +9,7 @@ import { DUE_RULES } from "~/models/onboarding-dates";
 import type { AcknowledgementState } from "~/models/acknowledgement.server";
 import type { OrgDocument, PlanSummary, StepStatus } from "~/models/onboarding-rules";
 import { type PlanItem } from "~/models/onboarding.server";
-import { type FieldError, type FormErrors } from "~/utils/forms";
+import { type FormErrors } from "~/utils/forms";
 import { FieldErrors } from "./forms";
 import { LocalizedInline } from "./localized";
 import { useLang, useT } from "~/utils/use-lang";

@@ -9,7 +9,7 @@ import { getOrganisation } from "~/models/organisation.server";
 import { getOptionalUser } from "~/models/auth.server";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
-import { useLang, useT } from "~/utils/use-lang";
+import { useT } from "~/utils/use-lang";
 import { sharedPage } from "~/utils/shared-page";
 
 export const meta = titleMeta("home.title");

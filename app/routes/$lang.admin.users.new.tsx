@@ -1,6 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { ErrorSummary, Field } from "~/components/forms";
 import { UserAccessFields } from "~/components/user-access-fields";
 import { listUnitOptions } from "~/models/unit.server";

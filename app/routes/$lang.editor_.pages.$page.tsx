@@ -98,7 +98,7 @@ export const bodyLimit = () =>
   });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const lang = langParam(params);
+  langParam(params);
   const { user, page, canResolve, canManage, canConfirm } = await load(request, params);
   const formData = await readForm(request);
   const intent = formData.get("intent");

@@ -15,7 +15,7 @@ import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { safeRedirectPath } from "~/utils/safe-redirect";
 import { useLang, useT } from "~/utils/use-lang";
-import { authenticator, InvalidCredentialsError, getOptionalUser } from "~/models/auth.server";
+import { getOptionalUser } from "~/models/auth.server";
 import { clientIp } from "~/utils/client-ip.server";
 import { isPasswordSignInEnabled, isSsoEnabled } from "~/models/sso-settings.server";
 import { formBodyLimit } from "~/utils/form-limits.server";

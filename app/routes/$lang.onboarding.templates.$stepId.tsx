@@ -17,7 +17,7 @@ import {
 import { type FormErrors, parseForm, readForm } from "~/utils/forms";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
-import { useLang, useT } from "~/utils/use-lang";
+import { useT } from "~/utils/use-lang";
 import { canManageStep } from "~/models/permissions";
 import { clientIp } from "~/utils/client-ip.server";
 import { forbidden } from "~/models/permissions.server";

@@ -6,7 +6,7 @@ import { changeNote, versionField } from "~/models/edit-fields.server";
 import type { OrgDoc } from "~/models/organisation-editing.server";
 import { docPage, mayEditPage, unitPage } from "~/models/page-ownership.server";
 import { getUnitRef } from "~/models/unit-editing.server";
-import { requireUnitEditor, forbidden, requireHrEditor } from "~/models/permissions.server";
+import { forbidden, requireHrEditor } from "~/models/permissions.server";
 import { requireUser } from "~/models/auth.server";
 import { parseId } from "~/utils/ids";
 

@@ -103,6 +103,7 @@ function knownFields(schema: z.ZodType): Map<string, z.ZodType> | null {
 }
 
 /** Control characters other than tab and line breaks never belong in a form field. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 export function parseForm<S extends z.ZodType>(schema: S, form: FormFields): FormResult<z.output<S>> {

@@ -22,6 +22,7 @@ export function trustProxySetting(raw = process.env.TRUST_PROXY) {
   } catch (error) {
     throw new Error(
       `TRUST_PROXY: ${error.message}. Use true, a number of proxies (1), or a comma-separated list of addresses or subnets.`,
+      { cause: error },
     );
   }
   return list;

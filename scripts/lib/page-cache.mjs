@@ -1,7 +1,7 @@
 // The portal's Remix request handler, with a cache of shared pages in front of it.
 //
 // A shared page is one every signed-out reader sees the same, given the address, the preferred
-// language, the content version and the build (the app marks them: app/utils/page-cache.server.ts,
+// language, the content version and the build (the app marks them: app/models/page-cache.server.ts,
 // exported by the build's entry as `sharedPages`). For a signed-out GET of a document this handler
 // asks the app for the content version (one cheap query: it goes up on every content write, in any
 // process, and includes today's Helsinki date), and then

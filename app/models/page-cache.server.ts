@@ -6,8 +6,8 @@
 // (~/utils/shared-page).
 import type { EntryContext } from "@remix-run/node";
 import { preferredLanguage } from "~/i18n/negotiate.server";
-import { currentContentVersion } from "~/models/content-version.server";
-import { isSharedPageHandle } from "./shared-page";
+import { currentContentVersion } from "./content-version.server";
+import { isSharedPageHandle } from "~/utils/shared-page";
 
 /** Set on a rendered response the server may keep; the server removes it before sending. */
 export const SHARED_PAGE_HEADER = "X-Shared-Page";
