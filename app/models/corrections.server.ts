@@ -8,15 +8,9 @@ import { prisma } from "~/utils/db.server";
 import { message } from "~/utils/forms";
 import { recordAudit } from "./audit.server";
 import { deliverSoon, mailText, publicOrigin, queueMail, recipientLang } from "./mail.server";
-import {
-  carePath,
-  describePage,
-  isPageType,
-  mayResolveSuggestions,
-  type PageRef,
-  type PageType,
-} from "./page-ownership.server";
+import { carePath, describePage, isPageType, type PageRef, type PageType } from "./page-ownership.server";
 import type { Actor } from "./permissions";
+import { mayResolveSuggestions } from "./permissions.server";
 
 export const SUGGESTION_MAX = 2000;
 export const REPLY_MAX = 1000;
@@ -41,7 +35,7 @@ export const suggestionSchema = z.object({
 
 export const declineSchema = z.object({ reply: requiredText(REPLY_MAX) });
 
-type By = Actor & { email: string; name: string };
+type By = Actor & { name: string };
 
 export class SuggestionNotAllowedError extends Error {}
 

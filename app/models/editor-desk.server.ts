@@ -3,17 +3,9 @@
 // filters and a CSV export.
 import type { Lang } from "~/i18n";
 import { prisma } from "~/utils/db.server";
-import { canEditAsOwner, canManageOwnership, listPages, type PageListing } from "./page-ownership.server";
+import { listPages, type PageListing } from "./page-ownership.server";
 import { helsinkiDate, reviewDueOn, reviewState } from "./review-dates";
-import { canEditUnit, type Actor } from "./permissions";
-
-/** "Their pages": the ones they own, and for a unit editor the units they edit. */
-function isTheirs(actor: Actor, page: PageListing) {
-  return (
-    canEditAsOwner(actor, page.ownerId) ||
-    (actor.role === "unit_editor" && page.page.type === "unit" && canEditUnit(actor, page.page.id))
-  );
-}
+import { canManageOwnership, isTheirPage, type Actor } from "./permissions";
 
 function needsAttention(page: PageListing) {
   return page.state === "overdue" || page.state === "due_soon" || page.openSuggestions > 0;
@@ -27,11 +19,12 @@ function urgency(a: PageListing, b: PageListing) {
 
 export async function attentionFor(actor: Actor, lang: Lang, now = new Date()) {
   const pages = await listPages(lang, now);
-  return pages.filter((p) => isTheirs(actor, p) && needsAttention(p)).sort(urgency);
+  return pages.filter((p) => isTheirPage(actor, p.page, p.ownerId) && needsAttention(p)).sort(urgency);
 }
 
 /** For the navigation: how many of this person's pages need attention (cheap: two small queries). */
 export async function countAttention(actor: Actor, now = new Date()): Promise<number> {
+  // The pages they own, and the units they edit as a unit editor (isTheirPage).
   const unitIds = actor.role === "unit_editor" ? actor.editableUnitIds : [];
   const rows = await prisma.pageOwnership.findMany({
     where: { OR: [{ ownerId: actor.id }, { pageType: "unit", pageId: { in: unitIds } }] },

@@ -438,12 +438,8 @@ async function assertCanManage(
   if (!canManageStep(actor, { ...target, forUserSupervisorId })) throw new NotAllowedError();
 }
 
-interface ActorRef extends Actor {
-  email: string;
-}
-
 export async function createStep(
-  actor: ActorRef,
+  actor: Actor,
   target: StepTarget,
   form: StepForm,
   pageLang: Lang,
@@ -534,7 +530,7 @@ export async function getStepForEditing(stepId: number, lang: Lang) {
  * progress rows are not touched. `form.version` is the version the editor started from.
  */
 export async function updateStep(
-  actor: ActorRef,
+  actor: Actor,
   stepId: number,
   form: StepForm,
   pageLang: Lang,
@@ -583,16 +579,16 @@ export async function updateStep(
 }
 
 /** Removes a template from plans that have not completed it; completed ones keep it as a record. */
-export async function archiveStep(actor: ActorRef, stepId: number, ipAddress?: string | null) {
+export async function archiveStep(actor: Actor, stepId: number, ipAddress?: string | null) {
   await setArchived(actor, stepId, true, ipAddress);
 }
 
 /** Brings an archived template back, with everyone's progress as it was. */
-export async function restoreStep(actor: ActorRef, stepId: number, ipAddress?: string | null) {
+export async function restoreStep(actor: Actor, stepId: number, ipAddress?: string | null) {
   await setArchived(actor, stepId, false, ipAddress);
 }
 
-async function setArchived(actor: ActorRef, stepId: number, archived: boolean, ipAddress?: string | null) {
+async function setArchived(actor: Actor, stepId: number, archived: boolean, ipAddress?: string | null) {
   const step = await prisma.onboardingStep.findUnique({ where: { id: stepId } });
   if (!step) throw new NotAllowedError();
   await assertCanManage(actor, step);

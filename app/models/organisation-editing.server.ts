@@ -44,7 +44,8 @@ import {
 } from "./revision.server";
 import { ORGANISATION_TEXT_KEYS, type OrganisationTextKey } from "./organisation.server";
 import { NotAllowedError, type Actor, canEditOrganisationTexts } from "./permissions";
-import { docPage, mayEditPage, recordReview } from "./page-ownership.server";
+import { docPage, recordReview } from "./page-ownership.server";
+import { mayEditPage } from "./permissions.server";
 
 export const ORG_DOCS = ["strategy", "values", "goals"] as const;
 export type OrgDoc = (typeof ORG_DOCS)[number];

@@ -1,7 +1,5 @@
-// Who answers for a page: its owner (set by HR), the review interval and the last review. The
-// rules of who may do what with a page because they own it live here, beside the role rules in
-// roles.ts: an owner may edit and confirm their page whatever their role; HR and admins manage
-// owners and intervals; the owner and the page's editors see and resolve corrections.
+// Who answers for a page: its owner (set by HR), the review interval and the last review. Who
+// may do what with a page because they own it is decided in permissions.ts.
 import type { Lang } from "~/i18n";
 import { translator } from "~/i18n";
 import { prisma } from "~/utils/db.server";
@@ -15,7 +13,16 @@ import {
   reviewState,
   type ReviewState,
 } from "./review-dates";
-import { canEditOrganisationTexts, canEditUnit, type Actor } from "./permissions";
+import {
+  canConfirmReview,
+  canEditByRole,
+  canEditPage,
+  canManageOwnership,
+  isPageOwner,
+  type Actor,
+  type ActorRef,
+  type PageOfSite,
+} from "./permissions";
 
 // The organisation documents (as ORG_DOCS in organisation-editing.server.ts, which imports this
 // module: a copy here keeps the import one-way).
@@ -35,47 +42,13 @@ export function isPageType(value: unknown): value is PageType {
   return value === "unit" || (ORG_DOCS as readonly unknown[]).includes(value);
 }
 
-// ---- who may do what ---------------------------------------------------------------------------
-
-export function canManageOwnership(actor: Actor | null): boolean {
-  return actor?.role === "admin" || actor?.role === "hr_editor";
-}
-
-/** Editing rights that come from the role (unit editor of that unit, HR, admin). */
-export function canEditByRole(actor: Actor | null, page: PageRef): boolean {
-  return page.type === "unit" ? canEditUnit(actor, page.id) : canEditOrganisationTexts(actor);
-}
-
-export function canEditAsOwner(actor: Actor | null, ownerId: number | null | undefined): boolean {
-  return !!actor && ownerId != null && ownerId === actor.id;
-}
-
-/** Owner or editor: may edit the page, see who suggested a correction, and resolve it. */
-export function canResolveSuggestion(actor: Actor | null, page: PageRef, ownerId: number | null | undefined) {
-  return canEditByRole(actor, page) || canEditAsOwner(actor, ownerId);
-}
-
-/** "Still accurate": the owner, or HR. */
-export function canConfirmReview(actor: Actor | null, ownerId: number | null | undefined): boolean {
-  return canEditAsOwner(actor, ownerId) || canManageOwnership(actor);
-}
-
-async function ownerIdOf(page: PageRef, db: Db = prisma): Promise<number | null> {
+/** The page's owner, if it has one (read inside an edit's transaction when given one). */
+export async function pageOwnerId(page: PageOfSite, db: Db = prisma): Promise<number | null> {
   const row = await db.pageOwnership.findUnique({
     where: { pageType_pageId: { pageType: page.type, pageId: page.id } },
     select: { ownerId: true },
   });
   return row?.ownerId ?? null;
-}
-
-/** The server-side check of every edit of a page: role rights or ownership. */
-export async function mayEditPage(actor: Actor | null, page: PageRef, db: Db = prisma): Promise<boolean> {
-  if (!actor) return false;
-  return canEditByRole(actor, page) || canEditAsOwner(actor, await ownerIdOf(page, db));
-}
-
-export async function mayResolveSuggestions(actor: Actor | null, page: PageRef): Promise<boolean> {
-  return mayEditPage(actor, page);
 }
 
 // ---- reading -----------------------------------------------------------------------------------
@@ -211,8 +184,6 @@ export async function listReviews(page: PageRef) {
 
 // ---- writing -----------------------------------------------------------------------------------
 
-type By = { id: number; email: string };
-
 export class OwnershipNotAllowedError extends Error {}
 
 /**
@@ -221,7 +192,7 @@ export class OwnershipNotAllowedError extends Error {}
  */
 export async function recordReview(
   db: Db,
-  args: { page: PageRef; reviewer: By; kind: "confirmed" | "edit"; revisionId?: number | null; now?: Date },
+  args: { page: PageRef; reviewer: ActorRef; kind: "confirmed" | "edit"; revisionId?: number | null; now?: Date },
 ) {
   const { page, reviewer, kind } = args;
   const reviewedOn = helsinkiDate(args.now ?? new Date());
@@ -245,14 +216,14 @@ export async function recordReview(
 
 /** "Still accurate": the owner or HR confirms the page without changing it. */
 export async function confirmStillAccurate(args: {
-  actor: Actor & By;
+  actor: Actor & ActorRef;
   page: PageRef;
   ipAddress: string | null;
   now?: Date;
 }): Promise<{ reviewedOn: string }> {
   const { actor, page, ipAddress } = args;
   return prisma.$transaction(async (tx) => {
-    if (!canConfirmReview(actor, await ownerIdOf(page, tx))) throw new OwnershipNotAllowedError();
+    if (!canConfirmReview(actor, await pageOwnerId(page, tx))) throw new OwnershipNotAllowedError();
     const reviewedOn = await recordReview(tx, { page, reviewer: actor, kind: "confirmed", now: args.now });
     await recordAudit(
       {
@@ -271,7 +242,7 @@ export async function confirmStillAccurate(args: {
 
 /** HR sets the owner (or none) and the review interval; each change is audited. */
 export async function setPageOwnership(args: {
-  actor: Actor & By;
+  actor: Actor & ActorRef;
   page: PageRef;
   ownerId: number | null;
   intervalMonths: number;
@@ -317,7 +288,7 @@ export async function setPageOwnership(args: {
 }
 
 /** A disabled person owns nothing: their pages go back to HR's "no owner" queue (audited). */
-export async function releaseOwnedPages(db: Db, userId: number, by: By | null, ipAddress?: string | null) {
+export async function releaseOwnedPages(db: Db, userId: number, by: ActorRef | null, ipAddress?: string | null) {
   const owned = await db.pageOwnership.findMany({ where: { ownerId: userId } });
   if (owned.length === 0) return 0;
   await db.pageOwnership.updateMany({ where: { ownerId: userId }, data: { ownerId: null } });
@@ -371,7 +342,7 @@ export function carePath(lang: Lang, page: PageRef, slug: string | null) {
 /** What a page shows about its care to this reader: owner, check date, due notice, their links. */
 export async function pageCareForReader(actor: Actor | null, page: PageRef, slug: string | null, lang: Lang) {
   const care = await getPageCare(page);
-  const canResolve = !!actor && canResolveSuggestion(actor, page, care.ownerId);
+  const canResolve = !!actor && canEditPage(actor, page, care.ownerId);
   const openSuggestions = canResolve
     ? await prisma.correctionSuggestion.count({ where: { pageType: page.type, pageId: page.id, status: "open" } })
     : 0;
@@ -383,7 +354,7 @@ export async function pageCareForReader(actor: Actor | null, page: PageRef, slug
     overdue: care.state === "overdue",
     signedIn: !!actor,
     /** The owner's own link to the editor (editors by role have theirs already). */
-    editAsOwner: !!actor && canEditAsOwner(actor, care.ownerId) && !canEditByRole(actor, page),
+    editAsOwner: !!actor && isPageOwner(actor, care.ownerId) && !canEditByRole(actor, page),
     editPath: page.type === "unit" ? `/${lang}/units/${slug}/edit` : `/${lang}/${page.type}/edit`,
     carePath: canResolve || canManageOwnership(actor) ? carePath(lang, page, slug) : null,
     openSuggestions,

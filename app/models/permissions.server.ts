@@ -5,6 +5,8 @@
 import { requireUser, type CurrentUser } from "./auth.server";
 import {
   canAdminister,
+  canEditByRole,
+  isPageOwner,
   canOpenEditorDesk,
   canEditOrganisationTexts,
   canEditUnit,
@@ -12,9 +14,12 @@ import {
   mayComposeSummaries,
   mayReadSummary,
   type Actor,
+  type PageOfSite,
   type Permission,
 } from "./permissions";
-import { ownsAnyPage } from "./page-ownership.server";
+import { ownsAnyPage, pageOwnerId } from "./page-ownership.server";
+import { prisma } from "~/utils/db.server";
+import type { Db } from "./revision.server";
 import { isSupervisor, isSupervisorOf } from "./team.server";
 
 export function forbidden(): Response {
@@ -65,3 +70,23 @@ export async function mayOpenEditorDesk(actor: Pick<Actor, "id" | "role">, waiti
   if (canOpenEditorDesk(actor, { waiting })) return true;
   return canOpenEditorDesk(actor, { owned: await ownsAnyPage(actor.id) });
 }
+
+/** The server-side check of every edit of a page (inside the edit's transaction when given one): role rights or ownership. */
+export async function mayEditPage(
+  actor: Omit<Actor, "email"> | null,
+  page: PageOfSite,
+  db: Db = prisma,
+): Promise<boolean> {
+  if (!actor) return false;
+  return canEditByRole(actor, page) || isPageOwner(actor, await pageOwnerId(page, db));
+}
+
+/** The signed-in user, who must be allowed to edit the page (by role or as its owner). */
+export async function requirePageEditor(request: Request, page: PageOfSite): Promise<CurrentUser> {
+  const user = await requireUser(request);
+  if (!(await mayEditPage(user, page))) throw forbidden();
+  return user;
+}
+
+/** Who may edit a page also sees who suggested a correction to it, and resolves it. */
+export const mayResolveSuggestions = mayEditPage;

@@ -3,17 +3,22 @@
 import { describe, expect, it } from "vitest";
 import {
   canAdminister,
+  canConfirmReview,
+  canEditByRole,
   canEditOrganisationTexts,
+  canEditPage,
   canEditUnit,
   canManagePersonalSteps,
   canManageStep,
   canManageSummary,
+  canManageOwnership,
   canManageTemplates,
   canOpenEditorDesk,
   canUpdateProgress,
   canViewOnboardingOverview,
   canViewPlan,
   hasPermission,
+  isTheirPage,
   mayComposeSummaries,
   mayReadSummary,
   ROLE_PERMISSIONS,
@@ -38,6 +43,10 @@ const everyone = Object.keys(people) as Person[];
 const newcomer = { id: 10, supervisorId: 20 };
 const published = { authorId: 20, status: "published" };
 const draft = { authorId: 20, status: "draft" };
+/** Pages: unit 5's page and the strategy document, both owned by the employee (id 1). */
+const unitFive = { type: "unit", id: 5 };
+const strategy = { type: "strategy", id: 0 };
+const owner = people.employee.id;
 
 /** Rule → the people it allows; everyone else is refused. */
 const matrix: [string, (actor: Actor | null) => boolean, Person[]][] = [
@@ -45,7 +54,23 @@ const matrix: [string, (actor: Actor | null) => boolean, Person[]][] = [
   ["edit strategy, values and goals", canEditOrganisationTexts, ["hr", "admin"]],
   ["edit unit 5", (a) => canEditUnit(a, 5), ["unitEditor", "hr", "admin"]],
   ["edit unit 6", (a) => canEditUnit(a, 6), ["hr", "admin"]],
-  ["open the editor's desk", canOpenEditorDesk, ["unitEditor", "hr", "admin"]],
+  ["open the editor's desk", (a) => canOpenEditorDesk(a), ["unitEditor", "hr", "admin"]],
+  [
+    "open the editor's desk (with a page waiting, or owning one)",
+    (a) => canOpenEditorDesk(a, { waiting: 1 }) && canOpenEditorDesk(a, { owned: true }),
+    everyone.filter((p) => p !== "visitor"),
+  ],
+  ["manage page owners and review intervals", canManageOwnership, ["hr", "admin"]],
+  ["edit unit 5's page by role", (a) => canEditByRole(a, unitFive), ["unitEditor", "hr", "admin"]],
+  [
+    "edit unit 5's page (role or owner)",
+    (a) => canEditPage(a, unitFive, owner),
+    ["employee", "unitEditor", "hr", "admin"],
+  ],
+  ["edit the strategy (role or owner)", (a) => canEditPage(a, strategy, owner), ["employee", "hr", "admin"]],
+  ["edit the strategy with no owner", (a) => canEditPage(a, strategy, null), ["hr", "admin"]],
+  ["confirm unit 5's page is still accurate", (a) => canConfirmReview(a, owner), ["employee", "hr", "admin"]],
+  ["have unit 5's page on their desk", (a) => !!a && isTheirPage(a, unitFive, owner), ["employee", "unitEditor"]],
   ["view the newcomer's plan", (a) => canViewPlan(a, newcomer), ["newcomer", "supervisor", "hr", "admin"]],
   ["update the newcomer's progress", (a) => canUpdateProgress(a, newcomer), ["newcomer", "supervisor"]],
   ["add personal steps for the newcomer", (a) => canManagePersonalSteps(a, newcomer), ["supervisor"]],

@@ -10,6 +10,9 @@ export function isRole(value: unknown): value is Role {
   return typeof value === "string" && (ROLES as readonly string[]).includes(value);
 }
 
+/** Who did something, as the audit trail and the records of an edit name them. */
+export type ActorRef = Pick<Actor, "id" | "email">;
+
 /** The signed-in person as every rule sees them; the email names them in the audit trail. */
 export interface Actor {
   id: number;
@@ -41,11 +44,14 @@ export const ROLE_PERMISSIONS = {
   "compose:summary": ["hr_editor", "admin"],
   /** Editing, sharing and deleting anyone's goal summary, drafts included. */
   "manage:summary:any": ["admin"],
+  /** Page owners and review intervals; every page on the editor's desk. */
+  "manage:pages": ["hr_editor", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof ROLE_PERMISSIONS;
 
-export function hasPermission(actor: Pick<Actor, "role"> | null | undefined, permission: Permission): boolean {
-  return !!actor && (ROLE_PERMISSIONS[permission] as readonly Role[]).includes(actor.role);
+/** A role as stored (a string); one that is not in ROLES holds no permission. */
+export function hasPermission(actor: { role: string } | null | undefined, permission: Permission): boolean {
+  return !!actor && (ROLE_PERMISSIONS[permission] as readonly string[]).includes(actor.role);
 }
 
 // ---- content ------------------------------------------------------------------------------------
@@ -60,7 +66,7 @@ export function canEditOrganisationTexts(actor: Pick<Actor, "role"> | null): boo
   return hasPermission(actor, "edit:organisation");
 }
 
-export function canAdminister(actor: Pick<Actor, "role"> | null): boolean {
+export function canAdminister(actor: { role: string } | null): boolean {
   return hasPermission(actor, "administer:users");
 }
 
@@ -76,8 +82,47 @@ export function canOpenEditorDesk(
   return actor.role !== "employee" || (pages.waiting ?? 0) > 0 || !!pages.owned;
 }
 
-// Page owners: when a page gets named owners, their rule belongs here beside canEditUnit, as a
-// relation ("is an owner of this page") checked together with the role permission.
+// ---- pages and their owners --------------------------------------------------------------------
+// A page (a unit page or an organisation document) may have an owner, set by HR. The owner may
+// edit and confirm their page whatever their role; HR and admins manage owners and intervals; the
+// owner and the page's editors see and resolve correction suggestions. Who owns a page lives in
+// the database: permissions.server.ts looks it up (mayEditPage).
+
+/** A page as the rules see it: a unit (id: the unit's id) or an organisation document (id 0). */
+export interface PageOfSite {
+  type: string;
+  id: number;
+}
+
+export function canManageOwnership(actor: Pick<Actor, "role"> | null): boolean {
+  return hasPermission(actor, "manage:pages");
+}
+
+/** Editing rights that come from the role (unit editor of that unit, HR, admin). */
+export function canEditByRole(actor: Pick<Actor, "role" | "editableUnitIds"> | null, page: PageOfSite): boolean {
+  return page.type === "unit" ? canEditUnit(actor, page.id) : canEditOrganisationTexts(actor);
+}
+
+export function isPageOwner(actor: Pick<Actor, "id"> | null, ownerId: number | null | undefined): boolean {
+  return !!actor && ownerId != null && ownerId === actor.id;
+}
+
+/** Owner or editor: may edit the page, see who suggested a correction, and resolve it. */
+export function canEditPage(actor: Omit<Actor, "email"> | null, page: PageOfSite, ownerId: number | null | undefined) {
+  return canEditByRole(actor, page) || isPageOwner(actor, ownerId);
+}
+
+/** "Still accurate": the owner, or HR. */
+export function canConfirmReview(actor: Pick<Actor, "id" | "role"> | null, ownerId: number | null | undefined) {
+  return isPageOwner(actor, ownerId) || canManageOwnership(actor);
+}
+
+/** "Their pages" on the editor's desk: the ones they own, and for a unit editor the units they edit. */
+export function isTheirPage(actor: Omit<Actor, "email">, page: PageOfSite, ownerId: number | null | undefined) {
+  return (
+    isPageOwner(actor, ownerId) || (actor.role === "unit_editor" && page.type === "unit" && canEditUnit(actor, page.id))
+  );
+}
 
 // ---- onboarding plans ---------------------------------------------------------------------------
 

@@ -45,7 +45,8 @@ import {
   type Scope,
   type Snapshot,
 } from "./revision.server";
-import { mayEditPage, recordReview, unitPage } from "./page-ownership.server";
+import { recordReview, unitPage } from "./page-ownership.server";
+import { mayEditPage } from "./permissions.server";
 import { getUnit } from "./unit.server";
 
 import { UNIT_LIMITS, UNIT_SHARED_FIELDS, UNIT_TEXT_FIELDS } from "./unit-fields";

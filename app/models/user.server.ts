@@ -7,7 +7,7 @@ import { prisma } from "~/utils/db.server";
 import { message } from "~/utils/forms";
 import { optionalIdField } from "~/utils/ids";
 import { recordAudit } from "./audit.server";
-import { type Actor, type Role, ROLES } from "./permissions";
+import { type Actor, type ActorRef, type Role, ROLES } from "./permissions";
 import { releaseOwnedPages } from "./page-ownership.server";
 
 // bcryptjs is pure JavaScript (no native build); cost 10 takes ~90 ms here.
@@ -39,11 +39,6 @@ export const newUserSchema = z.object({
   ),
 });
 export type NewUser = z.output<typeof newUserSchema>;
-
-export interface ActorRef {
-  id: number;
-  email: string;
-}
 
 export class EmailTakenError extends Error {
   constructor() {

@@ -14,19 +14,17 @@ import {
   suggestionPage,
 } from "~/models/corrections.server";
 import {
-  canConfirmReview,
-  canManageOwnership,
   confirmStillAccurate,
   describePage,
   getPageCare,
   listPossibleOwners,
   listReviews,
-  mayResolveSuggestions,
   resolvePageKey,
   setPageOwnership,
 } from "~/models/page-ownership.server";
 import { clientIp } from "~/utils/client-ip.server";
-import { forbidden } from "~/models/permissions.server";
+import { canConfirmReview, canManageOwnership } from "~/models/permissions";
+import { forbidden, mayResolveSuggestions } from "~/models/permissions.server";
 import { requireUser } from "~/models/auth.server";
 import { message, parseForm, type FormErrors } from "~/utils/forms";
 import { langParam } from "~/utils/lang-param.server";

@@ -14,6 +14,7 @@ import { Field } from "~/components/forms";
 import { recordAudit } from "~/models/audit.server";
 import { checkPassword } from "~/models/password-sign-in.server";
 import { createUserSession } from "~/models/session.server";
+import { canAdminister } from "~/models/permissions";
 import { clientIp } from "~/utils/client-ip.server";
 import { readForm } from "~/utils/forms";
 import { langParam } from "~/utils/lang-param.server";
@@ -50,7 +51,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const user = check.status === "verified" ? check.user : undefined;
   // A right password of a non-admin is refused exactly like a wrong one.
-  if (check.status !== "verified" || !user || user.role !== "admin") {
+  if (check.status !== "verified" || !user || !canAdminister(user)) {
     await recordAudit({
       action: "auth.break_glass_failed",
       actorEmail: email,

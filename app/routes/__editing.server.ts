@@ -4,9 +4,9 @@
 import { z } from "zod";
 import { changeNote, versionField } from "~/models/edit-fields.server";
 import type { OrgDoc } from "~/models/organisation-editing.server";
-import { docPage, mayEditPage, unitPage } from "~/models/page-ownership.server";
+import { docPage, unitPage } from "~/models/page-ownership.server";
 import { getUnitRef } from "~/models/unit-editing.server";
-import { forbidden, requireHrEditor } from "~/models/permissions.server";
+import { forbidden, mayEditPage, requireHrEditor, requirePageEditor } from "~/models/permissions.server";
 import { requireUser } from "~/models/auth.server";
 import { parseId } from "~/utils/ids";
 
@@ -21,10 +21,7 @@ export async function authoriseUnitEditor(request: Request, slug: string | undef
 
 /** An HR editor or admin: the organisation texts are theirs to edit; with a document, also its owner. */
 export async function authoriseOrgEditor(request: Request, doc?: OrgDoc) {
-  if (!doc) return requireHrEditor(request);
-  const editor = await requireUser(request);
-  if (!(await mayEditPage(editor, docPage(doc)))) throw forbidden();
-  return editor;
+  return doc ? requirePageEditor(request, docPage(doc)) : requireHrEditor(request);
 }
 
 export const restoreSchema = z.object({ changeNote, baseVersion: versionField });
