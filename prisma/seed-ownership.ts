@@ -3,7 +3,8 @@
 // demo owners and earlier check dates, relative to today, so that the editor's desk shows
 // reviews that are overdue and due soon. Idempotent: a page that has a record keeps it.
 import type { PrismaClient } from "~/generated/prisma/client";
-import { addDays, addMonths, helsinkiDate } from "~/models/review-dates";
+import { addDays, addMonths } from "~/utils/calendar-date";
+import { todayInHelsinki } from "~/utils/helsinki-time";
 
 /** Demo owners and how long ago (months, then days) the page was last checked. */
 const DEMO: { page: string; owner: string | null; monthsAgo: number; daysAgo: number }[] = [
@@ -20,7 +21,7 @@ const DEMO: { page: string; owner: string | null; monthsAgo: number; daysAgo: nu
 ];
 
 export async function seedPageOwnership(prisma: PrismaClient, withDemoOwners: boolean, now = new Date()) {
-  const today = helsinkiDate(now);
+  const today = todayInHelsinki(now);
   let created = 0;
   const units = await prisma.unit.findMany({ select: { id: true, slug: true } });
   const pages = [

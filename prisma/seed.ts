@@ -7,6 +7,8 @@ import { recordInitialDocumentRevisions } from "~/models/organisation-editing.se
 import { recordInitialUnitRevisions } from "~/models/unit-editing.server";
 import { hashPassword } from "~/models/user.server";
 import { isProductionMode } from "~/utils/env.server";
+import { addDays } from "~/utils/calendar-date";
+import { todayInHelsinki } from "~/utils/helsinki-time";
 import * as content from "./seed-content";
 import { seedOnboarding } from "./seed-onboarding";
 import { seedPageOwnership } from "./seed-ownership";
@@ -187,10 +189,7 @@ async function createMissingTexts<T>(
 
 /** Today's calendar date in Helsinki minus `days`, as YYYY-MM-DD. */
 function helsinkiDateDaysAgo(days: number): string {
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Helsinki" }).format(new Date());
-  const date = new Date(`${today}T12:00:00Z`);
-  date.setUTCDate(date.getUTCDate() - days);
-  return date.toISOString().slice(0, 10);
+  return addDays(todayInHelsinki(), -days);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -9,7 +9,8 @@ import { selectPlurals } from "./plural";
 export * from "./languages";
 export type { MessageKey, Messages };
 
-const HELSINKI = "Europe/Helsinki";
+/** Dates and times are shown as the agency lives them: in Helsinki. */
+export const HELSINKI = "Europe/Helsinki";
 
 export const catalogues: Partial<Record<Lang, Messages>> = { ...server.allCatalogues };
 

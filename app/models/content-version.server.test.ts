@@ -3,7 +3,8 @@
 // triggers, and a new table must be sorted into one list or the other, so both are checked here.
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
-import { currentContentVersion, helsinkiDate } from "./content-version.server";
+import { todayInHelsinki } from "~/utils/helsinki-time";
+import { currentContentVersion } from "./content-version.server";
 
 // Tables whose rows a signed-out page shows: every INSERT, UPDATE and DELETE bumps the version.
 const SHOWN = [
@@ -83,11 +84,11 @@ describe("content version triggers", () => {
 describe("currentContentVersion", () => {
   it("is the stored version and the Helsinki date, which turns at midnight Helsinki time", async () => {
     // 23:59 in Helsinki (UTC+2 in December) is 21:59 UTC; a minute later it is the next day there.
-    expect(helsinkiDate(new Date("2026-12-03T21:59:00Z"))).toBe("2026-12-03");
-    expect(helsinkiDate(new Date("2026-12-03T22:00:00Z"))).toBe("2026-12-04");
+    expect(todayInHelsinki(new Date("2026-12-03T21:59:00Z"))).toBe("2026-12-03");
+    expect(todayInHelsinki(new Date("2026-12-03T22:00:00Z"))).toBe("2026-12-04");
     // Summer time (UTC+3).
-    expect(helsinkiDate(new Date("2026-06-30T20:59:00Z"))).toBe("2026-06-30");
-    expect(helsinkiDate(new Date("2026-06-30T21:00:00Z"))).toBe("2026-07-01");
+    expect(todayInHelsinki(new Date("2026-06-30T20:59:00Z"))).toBe("2026-06-30");
+    expect(todayInHelsinki(new Date("2026-06-30T21:00:00Z"))).toBe("2026-07-01");
 
     const now = new Date("2026-12-03T22:00:00Z");
     expect(await currentContentVersion(now)).toBe(`${await version()}@2026-12-04`);

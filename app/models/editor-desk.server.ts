@@ -4,8 +4,9 @@
 import type { Lang } from "~/i18n";
 import { prisma } from "~/utils/db.server";
 import { listPages, type PageListing } from "./page-ownership.server";
-import { helsinkiDate, reviewDueOn, reviewState } from "./review-dates";
+import { reviewDueOn, reviewState } from "./review-dates";
 import { canManageOwnership, isTheirPage, type Actor } from "./permissions";
+import { todayInHelsinki } from "~/utils/helsinki-time";
 
 function needsAttention(page: PageListing) {
   return page.state === "overdue" || page.state === "due_soon" || page.openSuggestions > 0;
@@ -31,7 +32,7 @@ export async function countAttention(actor: Actor, now = new Date()): Promise<nu
     select: { pageType: true, pageId: true, lastReviewedOn: true, reviewIntervalMonths: true },
   });
   if (rows.length === 0) return 0;
-  const today = helsinkiDate(now);
+  const today = todayInHelsinki(now);
   const open = await prisma.correctionSuggestion.groupBy({
     by: ["pageType", "pageId"],
     where: { status: "open", OR: rows.map((r) => ({ pageType: r.pageType, pageId: r.pageId })) },

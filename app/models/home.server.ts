@@ -4,12 +4,12 @@
 import type { Lang } from "~/i18n";
 import { localize, type Localized } from "~/i18n/content";
 import { prisma } from "~/utils/db.server";
-import { helsinkiToday } from "./onboarding-dates";
 import { openStepsInOrder, type PlanSummary } from "./onboarding-rules";
 import { getPlan, getPlans, personSelect, type PlanItem } from "./onboarding.server";
 import { ENTITY_TYPES, type EntityType } from "./revision.server";
 import { canEditOrganisationTexts, type Actor } from "./permissions";
 import { previousVisitAt } from "./visits.server";
+import { todayInHelsinki } from "~/utils/helsinki-time";
 
 /** How many changes and next steps the page lists at most. */
 export const MAX_CHANGES = 10;
@@ -116,7 +116,7 @@ export async function changesSince(
 }
 
 /** Overdue steps of the supervisor's reports, one line each, the longest overdue first. */
-export async function teamOverdueSteps(supervisorId: number, lang: Lang, today = helsinkiToday()) {
+export async function teamOverdueSteps(supervisorId: number, lang: Lang, today = todayInHelsinki()) {
   const reports = await prisma.user.findMany({
     where: { supervisorId, disabledAt: null },
     select: personSelect,
@@ -142,7 +142,7 @@ export async function getPersonalHome(
   actor: Actor,
   lang: Lang,
   changedStepId: number | null = null,
-  today = helsinkiToday(),
+  today = todayInHelsinki(),
 ): Promise<PersonalHome> {
   const person = await prisma.user.findUniqueOrThrow({
     where: { id: actor.id },

@@ -1,7 +1,7 @@
 // A small RFC 5545 writer for all-day events: CRLF line ends, lines folded at 75 octets (never
 // inside a UTF-8 character), TEXT values escaped, DATE values from ISO calendar dates. Enough for
 // the onboarding calendar; no dependency needed to write it (ical.js checks it in the tests).
-import { addDays, isIsoDate } from "./onboarding-dates";
+import { addDays, isCalendarDate } from "~/utils/calendar-date";
 
 export interface AllDayEvent {
   /** Stable across exports, so a second import or a subscription refresh updates the event. */
@@ -54,7 +54,7 @@ export function foldLine(line: string): string {
 
 /** 2026-12-03 → 20261203 */
 export function icsDate(iso: string): string {
-  if (!isIsoDate(iso)) throw new RangeError(`not an ISO calendar date: ${iso}`);
+  if (!isCalendarDate(iso)) throw new RangeError(`not an ISO calendar date: ${iso}`);
   return iso.replace(/-/g, "");
 }
 

@@ -1,14 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  addDays,
-  addMonthsClamped,
-  daysInMonth,
-  dueDate,
-  helsinkiToday,
-  isIsoDate,
-  isLeapYear,
-  isOverdue,
-} from "./onboarding-dates";
+import { dueDate, isOverdue } from "./onboarding-dates";
+import { addDays, addMonths, daysInMonth, isCalendarDate, isLeapYear } from "~/utils/calendar-date";
+import { todayInHelsinki } from "~/utils/helsinki-time";
 
 describe("due dates relative to the start date (calendar days, Helsinki)", () => {
   it("first day is the start date; first week is start + 6 days", () => {
@@ -55,15 +48,15 @@ describe("due dates relative to the start date (calendar days, Helsinki)", () =>
     expect(addDays("2028-02-28", 1)).toBe("2028-02-29");
     expect(addDays("2026-02-28", 1)).toBe("2026-03-01");
     expect(addDays("2026-01-01", -1)).toBe("2025-12-31");
-    expect(addMonthsClamped("2026-10-31", 4)).toBe("2027-02-28");
-    expect(addMonthsClamped("2026-05-31", -3)).toBe("2026-02-28");
+    expect(addMonths("2026-10-31", 4)).toBe("2027-02-28");
+    expect(addMonths("2026-05-31", -3)).toBe("2026-02-28");
   });
 
   it("refuses anything that is not a real calendar date", () => {
-    expect(isIsoDate("2026-02-29")).toBe(false);
-    expect(isIsoDate("2028-02-29")).toBe(true);
-    expect(isIsoDate("2026-13-01")).toBe(false);
-    expect(isIsoDate("26.11.2026")).toBe(false);
+    expect(isCalendarDate("2026-02-29")).toBe(false);
+    expect(isCalendarDate("2028-02-29")).toBe(true);
+    expect(isCalendarDate("2026-13-01")).toBe(false);
+    expect(isCalendarDate("26.11.2026")).toBe(false);
     expect(() => dueDate("2026-02-30", "first_day")).toThrow(RangeError);
   });
 });
@@ -71,10 +64,10 @@ describe("due dates relative to the start date (calendar days, Helsinki)", () =>
 describe("today in Helsinki", () => {
   it("is the Helsinki calendar day, not the UTC one", () => {
     // 22:30 UTC on 29 Nov is 00:30 on 30 Nov in Helsinki (UTC+2 in winter).
-    expect(helsinkiToday(new Date("2026-11-29T22:30:00Z"))).toBe("2026-11-30");
-    expect(helsinkiToday(new Date("2026-11-29T21:59:00Z"))).toBe("2026-11-29");
+    expect(todayInHelsinki(new Date("2026-11-29T22:30:00Z"))).toBe("2026-11-30");
+    expect(todayInHelsinki(new Date("2026-11-29T21:59:00Z"))).toBe("2026-11-29");
     // Summer time (UTC+3): 21:30 UTC on 30 June is already 1 July.
-    expect(helsinkiToday(new Date("2026-06-30T21:30:00Z"))).toBe("2026-07-01");
+    expect(todayInHelsinki(new Date("2026-06-30T21:30:00Z"))).toBe("2026-07-01");
   });
 });
 

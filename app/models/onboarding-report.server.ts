@@ -8,10 +8,11 @@ import type { Localized } from "~/i18n/content";
 import { prisma } from "~/utils/db.server";
 import { toCsv } from "~/utils/csv";
 import { getAcknowledgementStates, type AcknowledgementStates } from "./acknowledgement.server";
-import { dueDate, helsinkiToday } from "./onboarding-dates";
+import { dueDate } from "./onboarding-dates";
 import { DOCUMENTS, STATUS_FILTERS, type PlanSummary, type StatusFilter } from "./onboarding-rules";
 import { getPlans, personSelect, type PlanItem, type PlanPerson } from "./onboarding.server";
 import { listUnits } from "./unit.server";
+import { todayInHelsinki } from "~/utils/helsinki-time";
 
 /** GET parameters of the HR view and the export: unknown values mean "all". */
 export const newcomerFilterSchema = z.object({
@@ -95,7 +96,7 @@ const sortOverdueFirst = (a: NewcomerRow, b: NewcomerRow) =>
   a.name.localeCompare(b.name);
 
 /** All newcomers (for the chart) and those matching the filter (for the table), overdue first. */
-export async function getNewcomerReport(filter: NewcomerFilter, lang: Lang, today = helsinkiToday()) {
+export async function getNewcomerReport(filter: NewcomerFilter, lang: Lang, today = todayInHelsinki()) {
   const [people, units] = await Promise.all([
     prisma.user.findMany({
       where: { disabledAt: null, startDate: { not: null } },
@@ -113,7 +114,7 @@ export async function getNewcomerReport(filter: NewcomerFilter, lang: Lang, toda
 }
 
 /** A supervisor's reports (anyone reporting to them, start date or not), overdue first. */
-export async function getTeamReport(supervisorId: number, lang: Lang, today = helsinkiToday()) {
+export async function getTeamReport(supervisorId: number, lang: Lang, today = todayInHelsinki()) {
   const [people, units] = await Promise.all([
     prisma.user.findMany({
       where: { disabledAt: null, supervisorId },

@@ -4,7 +4,6 @@ import crypto from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { getAcknowledgementState } from "./acknowledgement.server";
-import { addDays } from "./onboarding-dates";
 import {
   acknowledgeDocument,
   archiveStep,
@@ -21,6 +20,7 @@ import {
   type StepForm,
 } from "./onboarding.server";
 import { type Role } from "./permissions";
+import { addDays } from "~/utils/calendar-date";
 
 async function makeUser(
   opts: { role?: Role; unit?: string; supervisorId?: number; startDate?: string; editable?: string[] } = {},

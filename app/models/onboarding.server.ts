@@ -11,7 +11,7 @@ import { prisma } from "~/utils/db.server";
 import { message, parseForm, type FormErrors, type FormFields } from "~/utils/forms";
 import { getAcknowledgementState, recordAcknowledgement } from "./acknowledgement.server";
 import { recordAudit } from "./audit.server";
-import { DUE_RULES, dueDate, helsinkiToday, isDueRule, isOverdue, type DueRule } from "./onboarding-dates";
+import { DUE_RULES, dueDate, isDueRule, isOverdue, type DueRule } from "./onboarding-dates";
 import {
   compareSteps,
   DOCUMENTS,
@@ -27,6 +27,7 @@ import {
 } from "./onboarding-rules";
 import { canManageStep, canUpdateProgress, NotAllowedError, type Actor } from "./permissions";
 import { idField } from "~/utils/ids";
+import { todayInHelsinki } from "~/utils/helsinki-time";
 
 export { NotAllowedError };
 
@@ -155,7 +156,7 @@ export async function getPerson(userId: number): Promise<PlanPerson | null> {
 }
 
 /** Plans of several people in three queries (the supervisor and HR views). */
-export async function getPlans(people: readonly PlanPerson[], lang: Lang, today = helsinkiToday()): Promise<Plan[]> {
+export async function getPlans(people: readonly PlanPerson[], lang: Lang, today = todayInHelsinki()): Promise<Plan[]> {
   const ids = people.map((p) => p.id);
   const [steps, progress] = await Promise.all([
     candidateSteps(ids),
@@ -164,7 +165,7 @@ export async function getPlans(people: readonly PlanPerson[], lang: Lang, today 
   return people.map((person) => buildPlan(person, steps, progress, lang, today));
 }
 
-export async function getPlan(userId: number, lang: Lang, today = helsinkiToday()): Promise<Plan | null> {
+export async function getPlan(userId: number, lang: Lang, today = todayInHelsinki()): Promise<Plan | null> {
   const person = await getPerson(userId);
   return person ? (await getPlans([person], lang, today))[0] : null;
 }

@@ -6,13 +6,7 @@ import { prisma } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import type { OrgDoc } from "./organisation-editing.server";
 import type { Db } from "./revision.server";
-import {
-  DEFAULT_REVIEW_INTERVAL_MONTHS,
-  helsinkiDate,
-  reviewDueOn,
-  reviewState,
-  type ReviewState,
-} from "./review-dates";
+import { DEFAULT_REVIEW_INTERVAL_MONTHS, reviewDueOn, reviewState, type ReviewState } from "./review-dates";
 import {
   canConfirmReview,
   canEditByRole,
@@ -23,6 +17,7 @@ import {
   type ActorRef,
   type PageOfSite,
 } from "./permissions";
+import { todayInHelsinki } from "~/utils/helsinki-time";
 
 // The organisation documents (as ORG_DOCS in organisation-editing.server.ts, which imports this
 // module: a copy here keeps the import one-way).
@@ -99,7 +94,7 @@ export async function getPageCare(page: PageRef, now: Date = new Date()): Promis
     where: { pageType_pageId: { pageType: page.type, pageId: page.id } },
     select: ownershipSelect,
   });
-  return careOf(row, helsinkiDate(now));
+  return careOf(row, todayInHelsinki(now));
 }
 
 export interface PageListing extends PageCare {
@@ -118,7 +113,7 @@ export function pageKey(page: PageRef, slug?: string | null): string {
 
 /** Every unit page and organisation document with owner, review state and open suggestions. */
 export async function listPages(lang: Lang, now: Date = new Date()): Promise<PageListing[]> {
-  const today = helsinkiDate(now);
+  const today = todayInHelsinki(now);
   const t = translator(lang);
   const [units, rows, open] = await Promise.all([
     prisma.unit.findMany({
@@ -195,7 +190,7 @@ export async function recordReview(
   args: { page: PageRef; reviewer: ActorRef; kind: "confirmed" | "edit"; revisionId?: number | null; now?: Date },
 ) {
   const { page, reviewer, kind } = args;
-  const reviewedOn = helsinkiDate(args.now ?? new Date());
+  const reviewedOn = todayInHelsinki(args.now ?? new Date());
   await db.pageOwnership.upsert({
     where: { pageType_pageId: { pageType: page.type, pageId: page.id } },
     update: { lastReviewedOn: reviewedOn },
@@ -266,7 +261,7 @@ export async function setPageOwnership(args: {
         pageId: page.id,
         ownerId,
         reviewIntervalMonths: intervalMonths,
-        lastReviewedOn: helsinkiDate(args.now ?? new Date()),
+        lastReviewedOn: todayInHelsinki(args.now ?? new Date()),
       },
     });
     const target = { actor, ipAddress, targetType: page.type, targetId: page.id };

@@ -9,10 +9,12 @@ import { formatDate, translator, type Lang } from "~/i18n";
 import { prisma } from "~/utils/db.server";
 import { deliverPending, mailText, publicOrigin, queueMail, recipientLang, type MailTransport } from "./mail.server";
 import { carePath, listPages, type PageListing } from "./page-ownership.server";
-import { daysBetween, helsinkiDate, isoWeek, REMINDER_DAYS_BEFORE } from "./review-dates";
+import { REMINDER_DAYS_BEFORE } from "./review-dates";
+import { daysBetween, isoWeek } from "~/utils/calendar-date";
+import { todayInHelsinki } from "~/utils/helsinki-time";
 
 export async function queueReminders(now: Date = new Date()): Promise<{ queued: number }> {
-  const today = helsinkiDate(now);
+  const today = todayInHelsinki(now);
   const pagesIn = new Map<Lang, PageListing[]>();
   const pages = async (lang: Lang) => {
     if (!pagesIn.has(lang)) pagesIn.set(lang, await listPages(lang, now));

@@ -1,13 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { addMonths, daysBetween, helsinkiDate, isoWeek, reviewDueOn, reviewState } from "./review-dates";
+import { reviewDueOn, reviewState } from "./review-dates";
+import { addMonths, daysBetween, isoWeek } from "~/utils/calendar-date";
+import { todayInHelsinki } from "~/utils/helsinki-time";
 
 describe("review dates on the Helsinki calendar", () => {
   it("takes the Helsinki date of an instant, not the UTC one", () => {
     // 22:30 UTC on 31 December is already 1 January in Helsinki (UTC+2).
-    expect(helsinkiDate(new Date("2026-12-31T22:30:00Z"))).toBe("2027-01-01");
+    expect(todayInHelsinki(new Date("2026-12-31T22:30:00Z"))).toBe("2027-01-01");
     // Summer time (UTC+3): 21:30 UTC on 30 June is 1 July in Helsinki.
-    expect(helsinkiDate(new Date("2026-06-30T21:30:00Z"))).toBe("2026-07-01");
-    expect(helsinkiDate(new Date("2026-06-30T20:30:00Z"))).toBe("2026-06-30");
+    expect(todayInHelsinki(new Date("2026-06-30T21:30:00Z"))).toBe("2026-07-01");
+    expect(todayInHelsinki(new Date("2026-06-30T20:30:00Z"))).toBe("2026-06-30");
   });
 
   it("adds months, clamping to the month's last day", () => {

@@ -1,56 +1,6 @@
 // Review dates are calendar dates on the Helsinki calendar (ISO "YYYY-MM-DD"), whatever the
 // server's time zone: a page checked late on 31 December in Helsinki was checked in December.
-
-const helsinkiDay = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Europe/Helsinki",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-
-/** The Helsinki calendar date of an instant. */
-export function helsinkiDate(instant: Date): string {
-  return helsinkiDay.format(instant);
-}
-
-function parts(iso: string): [number, number, number] {
-  const [y, m, d] = iso.split("-").map(Number);
-  return [y, m, d];
-}
-
-function iso(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
-export function addDays(date: string, days: number): string {
-  const [y, m, d] = parts(date);
-  return iso(new Date(Date.UTC(y, m - 1, d + days)));
-}
-
-/** Months later; a day that the target month lacks becomes its last day (31 Jan + 1 → 28/29 Feb). */
-export function addMonths(date: string, months: number): string {
-  const [y, m, d] = parts(date);
-  const lastDay = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
-  return iso(new Date(Date.UTC(y, m - 1 + months, Math.min(d, lastDay))));
-}
-
-/** Whole days from a to b (negative when b is earlier). */
-export function daysBetween(a: string, b: string): number {
-  const [ay, am, ad] = parts(a);
-  const [by, bm, bd] = parts(b);
-  return Math.round((Date.UTC(by, bm - 1, bd) - Date.UTC(ay, am - 1, ad)) / 86_400_000);
-}
-
-/** ISO week of a calendar date, e.g. "2026-W49": the weekly digest goes out once per week. */
-export function isoWeek(date: string): string {
-  const [y, m, d] = parts(date);
-  const day = new Date(Date.UTC(y, m - 1, d));
-  const weekday = day.getUTCDay() || 7;
-  day.setUTCDate(day.getUTCDate() + 4 - weekday);
-  const yearStart = Date.UTC(day.getUTCFullYear(), 0, 1);
-  const week = Math.ceil(((day.getTime() - yearStart) / 86_400_000 + 1) / 7);
-  return `${day.getUTCFullYear()}-W${String(week).padStart(2, "0")}`;
-}
+import { addMonths, daysBetween } from "~/utils/calendar-date";
 
 export const DEFAULT_REVIEW_INTERVAL_MONTHS = 12;
 /** The desk lists reviews due within this many days. */

@@ -2,13 +2,13 @@
 // tokens, view counts and the agency wording read from the database.
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
+import { endOfDayInHelsinki } from "~/utils/helsinki-time";
 import { toWinAnsi } from "./summary-pdf.server";
 import {
   countView,
   createShareLink,
   createSummary,
   emptyFormState,
-  endOfDayInHelsinki,
   findSummary,
   getVisionPoints,
   listAgencyPoints,

@@ -579,9 +579,6 @@ export async function listShareLinks(summaryId: number, now = new Date()): Promi
   }));
 }
 
-// Calendar days of share links are Helsinki days.
-export { endOfDayInHelsinki, todayInHelsinki };
-
 export const shareFormSchema = z.object({
   expiresOn: z.preprocess(
     (v) => (typeof v === "string" ? v.trim() : ""),

@@ -2,11 +2,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { formatDate, translator } from "~/i18n";
 import { allPagesFor, parsePageFilter } from "~/models/editor-desk.server";
-import { helsinkiDate } from "~/models/review-dates";
 import { forbidden } from "~/models/permissions.server";
 import { requireUser } from "~/models/auth.server";
 import { toCsv } from "~/utils/csv";
 import { langParam } from "~/utils/lang-param.server";
+import { todayInHelsinki } from "~/utils/helsinki-time";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = langParam(params);
@@ -35,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return new Response(toCsv(rows), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="pages-${helsinkiDate(new Date())}.csv"`,
+      "Content-Disposition": `attachment; filename="pages-${todayInHelsinki(new Date())}.csv"`,
       "Cache-Control": "private, no-store",
     },
   });

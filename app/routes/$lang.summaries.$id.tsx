@@ -13,11 +13,11 @@ import {
   revokeShareLink,
   shareFormSchema,
   summaryIdParam,
-  todayInHelsinki,
   type ShareLinkView,
 } from "~/models/summary.server";
 import type { loader as rootLoader } from "~/root";
 import { parseForm, readForm } from "~/utils/forms";
+import { todayInHelsinki } from "~/utils/helsinki-time";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-lang";

@@ -1,6 +1,7 @@
 // Calendar days as people at the agency count them: in Helsinki (EET, +02:00, and EEST, +03:00,
 // in summer). The offset of a day is asked of the time zone database, never guessed.
-export const HELSINKI = "Europe/Helsinki";
+import { HELSINKI } from "~/i18n";
+import { addDays } from "./calendar-date";
 
 const isoDay = new Intl.DateTimeFormat("en-CA", {
   timeZone: HELSINKI,
@@ -31,6 +32,5 @@ export function startOfDayInHelsinki(isoDate: string): Date {
 
 /** The last second of a calendar day in Helsinki (a share link works until then). */
 export function endOfDayInHelsinki(isoDate: string): Date {
-  const next = new Date(Date.parse(`${isoDate}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-  return new Date(startOfDayInHelsinki(next).getTime() - 1000);
+  return new Date(startOfDayInHelsinki(addDays(isoDate, 1)).getTime() - 1000);
 }

@@ -4,9 +4,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { formatDate } from "~/i18n";
 import { hashPassword } from "~/models/user.server";
-import { helsinkiDate, reviewDueOn } from "~/models/review-dates";
+import { reviewDueOn } from "~/models/review-dates";
 import { prisma } from "~/utils/db.server";
 import { Client, useTestServer } from "../support/http";
+import { todayInHelsinki } from "~/utils/helsinki-time";
 
 const server = useTestServer();
 const PASSWORD = "content-care-password";
@@ -67,7 +68,7 @@ async function unitForm(slug: string, changes: Record<string, string>) {
   };
 }
 
-const today = helsinkiDate(new Date());
+const today = todayInHelsinki(new Date());
 const SLUG = "security-unit";
 const OTHER = "finance-and-administration-unit";
 let owner: { id: number };

@@ -4,10 +4,11 @@
 import crypto from "node:crypto";
 import ICAL from "ical.js";
 import { beforeAll, describe, expect, it } from "vitest";
-import { addDays, helsinkiToday } from "~/models/onboarding-dates";
 import { hashPassword } from "~/models/user.server";
 import { prisma } from "~/utils/db.server";
 import { Client, useTestServer } from "../support/http";
+import { addDays } from "~/utils/calendar-date";
+import { todayInHelsinki } from "~/utils/helsinki-time";
 
 const server = useTestServer();
 const PASSWORD = "a-test-password-2026";
@@ -148,7 +149,7 @@ describe("the front page", () => {
     const supervisor = await makePerson();
     const report = await makePerson({
       name: "Olli Overdue",
-      startDate: addDays(helsinkiToday(), -10),
+      startDate: addDays(todayInHelsinki(), -10),
       supervisorId: supervisor.id,
     });
     const html = await (await (await signedIn(supervisor.email)).get("/en")).text();
@@ -167,7 +168,7 @@ describe("the front page", () => {
 
 describe("one-click done and undo", () => {
   it("the front page marks a simple step done, says so with an undo, and undo restores the step", async () => {
-    const person = await makePerson({ startDate: addDays(helsinkiToday(), -1) });
+    const person = await makePerson({ startDate: addDays(todayInHelsinki(), -1) });
     const step = await personalStep(person.id, "Collect your access badge");
     const client = await signedIn(person.email);
     const before = await (await client.get("/en")).text();
@@ -202,7 +203,7 @@ describe("one-click done and undo", () => {
   });
 
   it("a reading step is not completed by one click, and nobody completes a step of another person's plan", async () => {
-    const person = await makePerson({ startDate: helsinkiToday() });
+    const person = await makePerson({ startDate: todayInHelsinki() });
     const values = await prisma.onboardingStepText.findFirstOrThrow({
       where: { lang: "en", title: "Read our values", step: { scope: "agency" } },
     });
@@ -218,7 +219,7 @@ describe("one-click done and undo", () => {
     expect(refused.status).toBe(400);
     expect(await progressOf(person.id, values.stepId)).toBeNull();
 
-    const other = await makePerson({ startDate: helsinkiToday() });
+    const other = await makePerson({ startDate: todayInHelsinki() });
     const theirs = await personalStep(other.id, "Someone else's step");
     const foreign = await client.post("/en/onboarding", {
       intent: "status",
@@ -231,7 +232,7 @@ describe("one-click done and undo", () => {
   });
 
   it("on the plan page without JavaScript: done redirects back to the step, which offers undo in place", async () => {
-    const person = await makePerson({ startDate: addDays(helsinkiToday(), -1) });
+    const person = await makePerson({ startDate: addDays(todayInHelsinki(), -1) });
     const step = await personalStep(person.id, "Set up your workstation");
     const client = await signedIn(person.email);
     const plan = await (await client.get("/en/onboarding")).text();
