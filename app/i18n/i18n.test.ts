@@ -82,11 +82,32 @@ describe("plural forms", () => {
     );
   });
 
+  it("the editor's desk, page care, sign-in throttle and plan counts read right for one and for more", () => {
+    expect(translate("en", "desk.attentionCount", { count: 1 })).toBe("1 needs attention");
+    expect(translate("en", "desk.attentionCount", { count: 3 })).toBe("3 need attention");
+    expect(translate("en", "care.interval", { months: 1 })).toBe("Reviewed every month.");
+    expect(translate("en", "care.interval", { months: 12 })).toBe("Reviewed every 12 months.");
+    expect(translate("fi", "care.interval", { months: 1 })).toBe("Tarkistetaan kuukauden välein.");
+    expect(translate("sv", "care.interval", { months: 6 })).toBe("Granskas var 6:e månad.");
+    expect(translate("en", "plan.completedSummary", { completed: 1, total: 1 })).toBe("Completed: 1 of 1 step");
+    expect(translate("fi", "plan.completedSummary", { completed: 0, total: 1 })).toBe("Valmiina: 0/1 vaihe");
+    expect(translate("sv", "auth.throttledSeconds", { seconds: 1 })).toContain("om 1 sekund.");
+    expect(translate("sv", "care.linkWithOpen", { count: 1 })).toContain("(1 öppet)");
+    expect(translate("sv", "care.linkWithOpen", { count: 2 })).toContain("(2 öppna)");
+  });
+
   it("no catalogue leaves a plural block unresolved when its count is given", () => {
     for (const lang of ["fi", "sv", "en"] as const) {
       for (const count of [0, 1, 2, 5, 21]) {
-        const text = translate(lang, "search.countAtLeast", { count, query: "x" });
-        expect(text, `${lang} ${count}`).not.toMatch(/plural|[{}#]/);
+        for (const key of [
+          "search.countAtLeast",
+          "desk.attentionCount",
+          "care.linkWithOpen",
+          "admin.auditCount",
+        ] as const) {
+          const text = translate(lang, key, { count, query: "x" });
+          expect(text, `${lang} ${key} ${count}`).not.toMatch(/plural|[{}#]/);
+        }
       }
     }
   });

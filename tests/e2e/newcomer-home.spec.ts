@@ -194,7 +194,7 @@ test("the lighter plan: one primary action per step, completed steps folded, the
   // Completed steps fold into one line per phase, which opens.
   const firstDay = page.locator("section.plan-phase", { has: page.getByRole("heading", { name: "First day" }) });
   const folded = firstDay.locator("details.phase-done");
-  await expect(folded.locator("summary")).toHaveText("Completed: 1 of 1 steps");
+  await expect(folded.locator("summary")).toHaveText("Completed: 1 of 1 step");
   const meet = folded.locator(".phase-done__item", { hasText: "Meet your supervisor" });
   await expect(meet).toBeHidden();
   await folded.locator("summary").click();

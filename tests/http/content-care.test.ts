@@ -336,7 +336,7 @@ describe("the editor's desk", () => {
     const client = await signedIn("desk-owner@migri.example");
     const html = await (await client.get("/en/editor")).text();
     expect(html).toContain(`Review overdue since ${formatDate("en", "2021-05-01")}`);
-    expect(html).toContain("1 need attention");
+    expect(html).toContain("1 needs attention");
     // Someone with no pages and no editing role has no desk.
     expect((await (await signedIn("care-reader2@migri.example")).get("/en/editor")).status).toBe(403);
   });

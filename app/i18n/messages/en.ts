@@ -26,7 +26,7 @@ export const en = {
   "home.linkValues": "Our three values",
   "home.linkGoals": "Our five goals",
   "home.linkUnits": "Departments and units",
-  "home.staff": "About {count} people worked at the agency in {year}.",
+  "home.staff": "About {count, plural, one {# person} other {# people}} worked at the agency in {year}.",
 
   "strategy.title": "Strategy {start}–{end}",
   "strategy.published": "Published {date}",
@@ -637,7 +637,8 @@ export const en = {
   "onboarding.hr.download": "Download the table (CSV)",
   "onboarding.hr.downloadHint": "UTF-8, separated by semicolons; opens in Excel and LibreOffice.",
   // Sign-in throttle and last administrator (hardening)
-  "auth.throttledSeconds": "Too many failed attempts. Try again in {seconds} seconds.",
+  "auth.throttledSeconds":
+    "Too many failed attempts. Try again in {seconds, plural, one {# second} other {# seconds}}.",
   "admin.lastAdmin":
     "The last administrator cannot be demoted or disabled. Make another account an administrator first.",
   // single sign-on (OpenID Connect)
@@ -710,7 +711,7 @@ export const en = {
   "plan.cannotStart": "Cannot start yet…",
   "plan.changeReason": "Change the reason",
   "plan.saveCannotStart": "Save: cannot start yet",
-  "plan.completedSummary": "Completed: {completed} of {total} steps",
+  "plan.completedSummary": "Completed: {completed} of {total, plural, one {# step} other {# steps}}",
   "calendar.pageLink": "Add the due dates to your calendar",
   "calendar.title": "Onboarding dates in your calendar",
   "calendar.lead":
@@ -749,7 +750,7 @@ export const en = {
   "care.title": "Reviews and corrections: {page}",
   "care.viewPage": "View the page",
   "care.statusHeading": "Owner and review",
-  "care.interval": "Reviewed every {months} months.",
+  "care.interval": "{months, plural, one {Reviewed every month.} other {Reviewed every # months.}}",
   "care.dueOn": "Next review due {date}.",
   "care.state.overdue": "Overdue",
   "care.state.due_soon": "Due soon",
@@ -757,7 +758,7 @@ export const en = {
   "care.state.none": "Not checked",
   "care.confirm": "Still accurate",
   "care.confirmHint":
-    "Confirms that the page is correct as it is. The next review is then due {months} months from today.",
+    "Confirms that the page is correct as it is. The next review is then due {months, plural, one {# month} other {# months}} from today.",
   "care.confirmed": "The page is marked as checked today.",
   "care.ownershipHeading": "Set the owner and review interval",
   "care.ownerField": "Owner",
@@ -825,7 +826,7 @@ export const en = {
   "desk.col.state": "Review",
   "desk.col.suggestions": "Open suggestions",
   "desk.download": "Download the table (CSV)",
-  "desk.attentionCount": "{count} need attention",
+  "desk.attentionCount": "{count, plural, one {# needs attention} other {# need attention}}",
   "mail.greeting": "Hello {name},",
   "mail.footer": "This message was sent by the Migri onboarding portal.",
   "mail.reviewSoon.subject": "Review due on {date}: {page}",

@@ -712,7 +712,7 @@ export const fi: Messages = {
   "plan.cannotStart": "Ei voi vielä aloittaa…",
   "plan.changeReason": "Muuta syytä",
   "plan.saveCannotStart": "Tallenna: ei voi vielä aloittaa",
-  "plan.completedSummary": "Valmiina: {completed}/{total} vaihetta",
+  "plan.completedSummary": "Valmiina: {completed}/{total, plural, one {# vaihe} other {# vaihetta}}",
   "calendar.pageLink": "Lisää määräpäivät kalenteriisi",
   "calendar.title": "Perehdytyksen päivämäärät kalenterissasi",
   "calendar.lead":
@@ -751,7 +751,7 @@ export const fi: Messages = {
   "care.title": "Tarkistukset ja korjausehdotukset: {page}",
   "care.viewPage": "Näytä sivu",
   "care.statusHeading": "Vastuuhenkilö ja tarkistus",
-  "care.interval": "Tarkistetaan {months} kuukauden välein.",
+  "care.interval": "{months, plural, one {Tarkistetaan kuukauden välein.} other {Tarkistetaan # kuukauden välein.}}",
   "care.dueOn": "Seuraava tarkistus viimeistään {date}.",
   "care.state.overdue": "Myöhässä",
   "care.state.due_soon": "Pian edessä",

@@ -637,7 +637,8 @@ export const sv: Messages = {
   "onboarding.hr.download": "Ladda ner tabellen (CSV)",
   "onboarding.hr.downloadHint": "UTF-8, semikolon som avgränsare; öppnas i Excel och LibreOffice.",
   // Sign-in throttle and last administrator (hardening)
-  "auth.throttledSeconds": "För många misslyckade försök. Försök igen om {seconds} sekunder.",
+  "auth.throttledSeconds":
+    "För många misslyckade försök. Försök igen om {seconds, plural, one {# sekund} other {# sekunder}}.",
   "admin.lastAdmin":
     "Den sista administratörens roll kan inte ändras och kontot kan inte inaktiveras. Gör först ett annat konto till administratör.",
   // enkel inloggning (OpenID Connect)
@@ -744,19 +745,20 @@ export const sv: Messages = {
   "care.neverChecked": "Inte granskad ännu",
   "care.overdue": "Uppgifterna på sidan kan vara inaktuella: den skulle ha granskats senast {date}.",
   "care.link": "Granskningar och rättelseförslag",
-  "care.linkWithOpen": "Granskningar och rättelseförslag ({count} öppna)",
+  "care.linkWithOpen": "Granskningar och rättelseförslag ({count, plural, one {# öppet} other {# öppna}})",
   "care.editAsOwner": "Redigera sidan",
   "care.title": "Granskningar och rättelseförslag: {page}",
   "care.viewPage": "Visa sidan",
   "care.statusHeading": "Ansvarig och granskning",
-  "care.interval": "Granskas var {months}:e månad.",
+  "care.interval": "{months, plural, one {Granskas varje månad.} other {Granskas var #:e månad.}}",
   "care.dueOn": "Nästa granskning senast {date}.",
   "care.state.overdue": "Försenad",
   "care.state.due_soon": "Snart aktuell",
   "care.state.ok": "Aktuell",
   "care.state.none": "Inte granskad",
   "care.confirm": "Uppgifterna stämmer fortfarande",
-  "care.confirmHint": "Bekräftar att sidan är korrekt som den är. Nästa granskning ska då göras om {months} månader.",
+  "care.confirmHint":
+    "Bekräftar att sidan är korrekt som den är. Nästa granskning ska då göras om {months, plural, one {# månad} other {# månader}}.",
   "care.confirmed": "Sidan är markerad som granskad i dag.",
   "care.ownershipHeading": "Ansvarig och granskningsintervall",
   "care.ownerField": "Ansvarig",
