@@ -5,7 +5,9 @@
 import { parseArgs } from "node:util";
 import readline from "node:readline/promises";
 import { createUser, EmailTakenError, newUserSchema } from "~/models/user.server";
+import { translator } from "~/i18n";
 import { prisma } from "~/utils/db.server";
+import { fieldErrors } from "~/utils/forms";
 import { ROLES } from "~/models/permissions";
 
 const { values } = parseArgs({
@@ -40,8 +42,9 @@ async function main() {
     password: await askPassword(),
   });
   if (!parsed.success) {
-    for (const issue of parsed.error.issues)
-      console.error(`--${String(issue.path[0])}: ${issue.message.split("|")[0]}`);
+    const en = translator("en");
+    for (const [field, errors] of Object.entries(fieldErrors(parsed.error.issues)))
+      for (const error of errors) console.error(`--${field}: ${en(error.key, error.params)}`);
     console.error(
       `Usage: npm run user:create -- --email EMAIL --name "NAME" --role ${ROLES.join("|")} [--unit SLUG] [--edits SLUG,SLUG]`,
     );
