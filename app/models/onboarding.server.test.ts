@@ -13,7 +13,6 @@ import {
   getStepForEditing,
   NotAllowedError,
   restoreStep,
-  StepVersionConflictError,
   stepFormSchema,
   updateStep,
   updateStepStatus,
@@ -337,9 +336,13 @@ describe("template changes never erase progress", () => {
     ).toBe(1);
 
     // Two editors on one version: the second save is refused, not silently applied.
-    await expect(
-      updateStep(editor, step.id, stepForm({ ...editing.values, title_en: "Stale edit" }), "en"),
-    ).rejects.toThrow(StepVersionConflictError);
+    expect(await updateStep(editor, step.id, stepForm({ ...editing.values, title_en: "Stale edit" }), "en")).toEqual({
+      status: "conflict",
+      scopes: ["step"],
+    });
+    expect((await prisma.onboardingStepText.findFirst({ where: { stepId: step.id, lang: "en" } }))?.title).not.toBe(
+      "Stale edit",
+    );
   });
 
   it("removing a step archives it: kept in plans that completed it, hidden (not deleted) elsewhere, and restorable", async () => {

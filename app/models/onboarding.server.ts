@@ -11,6 +11,7 @@ import { prisma } from "~/utils/db.server";
 import { message, parseForm, type FormErrors, type FormFields } from "~/utils/forms";
 import { getAcknowledgementState, recordAcknowledgement } from "./acknowledgement.server";
 import { recordAudit } from "./audit.server";
+import { isVersionConflict, recordEdit, runEdit, writeAtVersion, type VersionConflict } from "./editing-core.server";
 import { DUE_RULES, dueDate, isDueRule, isOverdue, type DueRule } from "./onboarding-dates";
 import {
   compareSteps,
@@ -355,12 +356,6 @@ export interface StepTarget {
   forUserId?: number | null;
 }
 
-export class StepVersionConflictError extends Error {
-  constructor() {
-    super("step changed meanwhile");
-  }
-}
-
 function textsOf(form: StepForm): Partial<Record<Lang, { title: string; description: string | null }>> {
   const texts: Partial<Record<Lang, { title: string; description: string | null }>> = {};
   for (const lang of languages) {
@@ -528,7 +523,8 @@ export async function getStepForEditing(stepId: number, lang: Lang) {
 
 /**
  * Changes a template in place: every plan that has not completed it sees the change, and the
- * progress rows are not touched. `form.version` is the version the editor started from.
+ * progress rows are not touched. `form.version` is the version the editor started from: if
+ * someone else saved the step since, nothing is written and the answer is a version conflict.
  */
 export async function updateStep(
   actor: Actor,
@@ -536,28 +532,30 @@ export async function updateStep(
   form: StepForm,
   pageLang: Lang,
   ipAddress?: string | null,
-) {
+): Promise<{ status: "saved" } | VersionConflict<"step">> {
   const step = await prisma.onboardingStep.findUnique({ where: { id: stepId }, include: stepInclude });
   if (!step) throw new NotAllowedError();
   await assertCanManage(actor, step);
   const texts = textsOf(form);
   const sourceLang = chooseSourceLang(texts, [step.sourceLang, pageLang]);
-  await prisma.$transaction(async (tx) => {
-    const { count } = await tx.onboardingStep.updateMany({
-      where: { id: stepId, version: form.version },
-      data: {
-        dueRule: form.dueRule,
-        position: form.position,
-        contentPath: form.contentPath ?? (form.acknowledges ? `/${form.acknowledges}` : null),
-        acknowledges: form.acknowledges,
-        sourceLang,
-        version: { increment: 1 },
-      },
+  const outcome = await runEdit<{ status: "saved" }, "step">(async (tx) => {
+    await writeAtVersion("step", form.version, {
+      update: (from) =>
+        tx.onboardingStep.updateMany({
+          where: { id: stepId, version: from },
+          data: {
+            dueRule: form.dueRule,
+            position: form.position,
+            contentPath: form.contentPath ?? (form.acknowledges ? `/${form.acknowledges}` : null),
+            acknowledges: form.acknowledges,
+            sourceLang,
+            version: from + 1,
+          },
+        }),
     });
-    if (count === 0) throw new StepVersionConflictError();
     await saveTexts(tx, stepId, sourceLang, form);
-    await recordAudit(
-      {
+    await recordEdit(tx, {
+      audit: {
         action: "onboarding.step_update",
         actor,
         targetType: "onboarding_step",
@@ -573,10 +571,12 @@ export async function updateStep(
           after: { dueRule: form.dueRule, contentPath: form.contentPath, acknowledges: form.acknowledges, texts },
         },
       },
-      tx,
-    );
+    });
+    return { status: "saved" };
   });
+  if (isVersionConflict(outcome)) return outcome;
   await completeForCurrentAcknowledgements(stepId);
+  return outcome;
 }
 
 /** Removes a template from plans that have not completed it; completed ones keep it as a record. */

@@ -10,7 +10,6 @@ import {
   getStepForEditing,
   NotAllowedError,
   restoreStep,
-  StepVersionConflictError,
   stepFormSchema,
   updateStep,
 } from "~/models/onboarding.server";
@@ -78,22 +77,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const form = parseForm(stepFormSchema, formData);
     if (!form.ok)
       return data({ errors: form.errors as FormErrors, values: form.values, conflict: false }, { status: 400 });
-    await updateStep(user, step.id, form.data, lang, clientIp(context));
-    return redirect(backPath(lang, step, "saved"));
+    const outcome = await updateStep(user, step.id, form.data, lang, clientIp(context));
+    if (outcome.status === "saved") return redirect(backPath(lang, step, "saved"));
+    // Show the step as it is now; the editor's text is not silently saved over someone else's.
+    const fresh = (await getStepForEditing(step.id, lang))!;
+    return data(
+      {
+        errors: { form: [{ key: "onboarding.error.conflict" }] } as FormErrors,
+        values: fresh.values,
+        conflict: true,
+      },
+      { status: 409 },
+    );
   } catch (error) {
     if (error instanceof NotAllowedError) throw forbidden();
-    if (error instanceof StepVersionConflictError) {
-      // Show the step as it is now; the editor's text is not silently saved over someone else's.
-      const fresh = (await getStepForEditing(step.id, lang))!;
-      return data(
-        {
-          errors: { form: [{ key: "onboarding.error.conflict" }] } as FormErrors,
-          values: fresh.values,
-          conflict: true,
-        },
-        { status: 409 },
-      );
-    }
     throw error;
   }
 }
