@@ -4,7 +4,7 @@
 // Texts are written in English (their source language); Finnish and Swedish texts appear only
 // where the agency's own wording is public. Nothing here is machine-translated.
 
-type Lang = "fi" | "sv" | "en";
+import type { Lang } from "~/i18n";
 
 export const profile = {
   shortName: "Migri",

@@ -11,7 +11,7 @@ import type { StepStatus } from "~/models/onboarding-rules";
 import type { FieldError, FormErrors } from "~/utils/forms";
 import { useLang, useT } from "~/utils/use-lang";
 import { FieldErrors } from "./forms";
-import { OverdueTag, StatusTag, StepTitle, type PlanItemView, type StatusFormState } from "./onboarding";
+import { BlockedReason, StepMeta, StepTitle, type PlanItemView, type StatusFormState } from "./onboarding";
 
 type FetcherResult =
   | { ok: true; stepId: number; status: StepStatus; previous: StepStatus }
@@ -170,19 +170,8 @@ function StepCard({
       <h3 className="task__title">
         <StepTitle item={item} />
       </h3>
-      <p className="task__meta">
-        <StatusTag status={item.status} /> {item.overdue ? <OverdueTag /> : null}{" "}
-        <span>{t(`onboarding.scope.${item.scope}`)}</span>
-        {item.dueDate ? <> · {t("onboarding.dueOn", { date: formatDate(lang, item.dueDate) })}</> : null}
-      </p>
-      {item.description ? (
-        <p className="task__description" lang={item.description.lang !== lang ? item.description.lang : undefined}>
-          {item.description.value}
-        </p>
-      ) : null}
-      {item.status === "blocked" && item.blockedReason ? (
-        <p className="task__reason">{t("onboarding.blockedBecause", { reason: item.blockedReason })}</p>
-      ) : null}
+      <StepMeta item={item} />
+      <BlockedReason item={item} />
       {changedHere && !errors ? (
         <p role="status" className="task__saved">
           {t("plan.saved", { status: t(`onboarding.status.${item.status}`) })}

@@ -120,6 +120,37 @@ export function PlanSteps({
   );
 }
 
+/** A step's status, due date and description, as every plan shows them. */
+export function StepMeta({ item, showCompletedOn = false }: { item: PlanItemView; showCompletedOn?: boolean }) {
+  const t = useT();
+  const lang = useLang();
+  return (
+    <>
+      <p className="task__meta">
+        <StatusTag status={item.status} /> {item.overdue ? <OverdueTag /> : null}{" "}
+        <span>{t(`onboarding.scope.${item.scope}`)}</span>
+        {item.dueDate ? <> · {t("onboarding.dueOn", { date: formatDate(lang, item.dueDate) })}</> : null}
+        {showCompletedOn && item.completedAt ? (
+          <> · {t("onboarding.completedOn", { date: formatDate(lang, item.completedAt) })}</>
+        ) : null}
+      </p>
+      {item.description ? (
+        <p className="task__description" lang={item.description.lang !== lang ? item.description.lang : undefined}>
+          {item.description.value}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/** Why a step cannot start yet, when the person said so. */
+export function BlockedReason({ item }: { item: Pick<PlanItemView, "status" | "blockedReason"> }) {
+  const t = useT();
+  return item.status === "blocked" && item.blockedReason ? (
+    <p className="task__reason">{t("onboarding.blockedBecause", { reason: item.blockedReason })}</p>
+  ) : null;
+}
+
 function PlanStep({ item, canEdit, form }: { item: PlanItemView; canEdit: boolean; form?: StatusFormState }) {
   const t = useT();
   const lang = useLang();
@@ -129,17 +160,7 @@ function PlanStep({ item, canEdit, form }: { item: PlanItemView; canEdit: boolea
       <h3 id={titleId} className="task__title">
         <StepTitle item={item} />
       </h3>
-      <p className="task__meta">
-        <StatusTag status={item.status} /> {item.overdue ? <OverdueTag /> : null}{" "}
-        <span>{t(`onboarding.scope.${item.scope}`)}</span>
-        {item.dueDate ? <> · {t("onboarding.dueOn", { date: formatDate(lang, item.dueDate) })}</> : null}
-        {item.completedAt ? <> · {t("onboarding.completedOn", { date: formatDate(lang, item.completedAt) })}</> : null}
-      </p>
-      {item.description ? (
-        <p className="task__description" lang={item.description.lang !== lang ? item.description.lang : undefined}>
-          {item.description.value}
-        </p>
-      ) : null}
+      <StepMeta item={item} showCompletedOn />
       {item.contentPath ? (
         <p>
           <Link to={`/${lang}${item.contentPath}`}>
@@ -150,9 +171,7 @@ function PlanStep({ item, canEdit, form }: { item: PlanItemView; canEdit: boolea
           </Link>
         </p>
       ) : null}
-      {item.status === "blocked" && item.blockedReason ? (
-        <p className="task__reason">{t("onboarding.blockedBecause", { reason: item.blockedReason })}</p>
-      ) : null}
+      <BlockedReason item={item} />
       {item.archived ? <p className="muted">{t("onboarding.archivedNote")}</p> : null}
       {canEdit ? <StatusForm item={item} form={form} /> : null}
     </li>

@@ -3,8 +3,53 @@
 // plain form: works without JavaScript).
 import { Form, Link, useLocation, useSearchParams } from "@remix-run/react";
 import { formatDate } from "~/i18n";
+import { SUGGESTION_MAX } from "~/models/correction-limits";
 import type { ReaderPageCare } from "~/models/page-ownership.server";
+import type { FormErrors } from "~/utils/forms";
+import { TextareaField } from "./forms";
 import { useLang, useT } from "~/utils/use-lang";
+
+/**
+ * The fields of a correction suggestion and its submit button, on the page itself and, after a
+ * refused submit, on the suggestions page with the reader's text and the messages.
+ */
+export function SuggestionFields({
+  pageKey,
+  values = {},
+  errors = {},
+}: {
+  pageKey: string;
+  values?: Record<string, string | undefined>;
+  errors?: FormErrors;
+}) {
+  const t = useT();
+  return (
+    <>
+      <input type="hidden" name="page" value={pageKey} />
+      <p className="field__hint">{t("suggest.privacy")}</p>
+      <TextareaField
+        name="whatIsWrong"
+        label={t("suggest.whatIsWrong")}
+        rows={4}
+        required
+        maxLength={SUGGESTION_MAX}
+        defaultValue={values.whatIsWrong ?? ""}
+        errors={errors.whatIsWrong}
+      />
+      <TextareaField
+        name="suggestedText"
+        label={t("suggest.shouldSay")}
+        rows={3}
+        maxLength={SUGGESTION_MAX}
+        defaultValue={values.suggestedText ?? ""}
+        errors={errors.suggestedText}
+      />
+      <button type="submit" className="button">
+        {t("suggest.submit")}
+      </button>
+    </>
+  );
+}
 
 export function PageCareInfo({ care }: { care: ReaderPageCare }) {
   const t = useT();
@@ -46,19 +91,7 @@ export function PageCareInfo({ care }: { care: ReaderPageCare }) {
         <details className="suggest">
           <summary>{t("suggest.summary")}</summary>
           <Form method="post" action={`/${lang}/suggestions`} className="form">
-            <input type="hidden" name="page" value={care.pageKey} />
-            <p className="field__hint">{t("suggest.privacy")}</p>
-            <div className="field">
-              <label htmlFor="suggest-what">{t("suggest.whatIsWrong")}</label>
-              <textarea id="suggest-what" name="whatIsWrong" rows={4} required maxLength={2000} />
-            </div>
-            <div className="field">
-              <label htmlFor="suggest-should">{t("suggest.shouldSay")}</label>
-              <textarea id="suggest-should" name="suggestedText" rows={3} maxLength={2000} />
-            </div>
-            <button type="submit" className="button">
-              {t("suggest.submit")}
-            </button>
+            <SuggestionFields pageKey={care.pageKey} />
           </Form>
         </details>
       ) : (

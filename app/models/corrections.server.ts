@@ -12,8 +12,7 @@ import { carePath, describePage, isPageType, type PageRef, type PageType } from 
 import type { Actor } from "./permissions";
 import { mayResolveSuggestions } from "./permissions.server";
 
-export const SUGGESTION_MAX = 2000;
-export const REPLY_MAX = 1000;
+import { REPLY_MAX, SUGGESTION_MAX } from "./correction-limits";
 
 const trimmed = (v: unknown) => (typeof v === "string" ? v.trim() : "");
 const requiredText = (max: number) =>

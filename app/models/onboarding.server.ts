@@ -30,6 +30,9 @@ import { canManageStep, canUpdateProgress, NotAllowedError, type Actor } from ".
 import { idField } from "~/utils/ids";
 import { todayInHelsinki } from "~/utils/helsinki-time";
 
+/** A path that starts with a language ("/fi/…"): content paths are stored without one. */
+const LANGUAGE_PREFIX = new RegExp(`^/(${languages.join("|")})(/|$)`);
+
 export { NotAllowedError };
 
 export const TITLE_MAX = 200;
@@ -303,7 +306,7 @@ const contentPathSchema = z.preprocess(
     .string()
     .max(300, message("error.tooLong"))
     .refine(
-      (v) => v === "" || (/^\/[a-z0-9\-/]*$/.test(v) && !v.includes("//") && !/^\/(fi|sv|en)(\/|$)/.test(v)),
+      (v) => v === "" || (/^\/[a-z0-9\-/]*$/.test(v) && !v.includes("//") && !LANGUAGE_PREFIX.test(v)),
       message("onboarding.error.contentPath"),
     )
     .transform((v) => (v === "" ? null : v)),

@@ -6,13 +6,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { z } from "zod";
 import { ErrorSummary, Field, TextareaField } from "~/components/forms";
 import { formatDate, translator, type MessageKey } from "~/i18n";
-import {
-  declineSchema,
-  listOpenSuggestions,
-  REPLY_MAX,
-  resolveSuggestion,
-  suggestionPage,
-} from "~/models/corrections.server";
+import { declineSchema, listOpenSuggestions, resolveSuggestion, suggestionPage } from "~/models/corrections.server";
 import {
   confirmStillAccurate,
   describePage,
@@ -23,6 +17,7 @@ import {
   setPageOwnership,
 } from "~/models/page-ownership.server";
 import { clientIp } from "~/utils/client-ip.server";
+import { REPLY_MAX } from "~/models/correction-limits";
 import { canConfirmReview, canManageOwnership } from "~/models/permissions";
 import { forbidden, mayResolveSuggestions } from "~/models/permissions.server";
 import { requireUser } from "~/models/auth.server";

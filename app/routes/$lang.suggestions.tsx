@@ -3,9 +3,10 @@
 // sees this list.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorSummary, TextareaField } from "~/components/forms";
+import { ErrorSummary } from "~/components/forms";
+import { SuggestionFields } from "~/components/page-care";
 import { formatDate } from "~/i18n";
-import { createSuggestion, listMySuggestions, SUGGESTION_MAX, suggestionSchema } from "~/models/corrections.server";
+import { createSuggestion, listMySuggestions, suggestionSchema } from "~/models/corrections.server";
 import { describePage, resolvePageKey } from "~/models/page-ownership.server";
 import { clientIp } from "~/utils/client-ip.server";
 import { requireUser } from "~/models/auth.server";
@@ -64,27 +65,7 @@ export default function MySuggestions() {
           <h2 id="suggest-again">{t("suggestions.formHeading", { page: result.page.title })}</h2>
           <Form method="post" noValidate className="form">
             <ErrorSummary errors={result.errors} labels={labels} />
-            <input type="hidden" name="page" value={result.values.page ?? ""} />
-            <p className="field__hint">{t("suggest.privacy")}</p>
-            <TextareaField
-              name="whatIsWrong"
-              label={labels.whatIsWrong}
-              rows={4}
-              maxLength={SUGGESTION_MAX}
-              defaultValue={result.values.whatIsWrong ?? ""}
-              errors={result.errors.whatIsWrong}
-            />
-            <TextareaField
-              name="suggestedText"
-              label={labels.suggestedText}
-              rows={3}
-              maxLength={SUGGESTION_MAX}
-              defaultValue={result.values.suggestedText ?? ""}
-              errors={result.errors.suggestedText}
-            />
-            <button type="submit" className="button">
-              {t("suggest.submit")}
-            </button>
+            <SuggestionFields pageKey={result.values.page ?? ""} values={result.values} errors={result.errors} />
           </Form>
         </section>
       ) : null}
