@@ -4,10 +4,10 @@
 import { Form, Link } from "@remix-run/react";
 import { Fragment } from "react";
 import { formatDate, languageNames, languages, formatNumber, type Lang } from "~/i18n";
-import type { Localized } from "~/i18n/content";
 import { DUE_RULES } from "~/models/onboarding-dates";
 import type { AcknowledgementState } from "~/models/acknowledgement.server";
 import type { OrgDocument, PlanSummary, StepStatus } from "~/models/onboarding-rules";
+import type { UnitProgress } from "~/models/onboarding-report.server";
 import { type PlanItem } from "~/models/onboarding.server";
 import { type FormErrors } from "~/utils/forms";
 import { FieldErrors } from "./forms";
@@ -496,28 +496,11 @@ export function useStepFieldLabels(): Record<string, string> {
 
 // ---- the chart ----------------------------------------------------------------------------------
 
-export interface UnitProgressView {
-  slug: string | null;
-  name: Localized<string> | null;
-  people: number;
-  completed: number;
-  total: number;
-  percent: number;
-}
-
 /**
  * Progress by unit as a server-rendered SVG bar chart (no script, no inline styles). Screen
  * readers get a summary name here and the full figures in the table that follows it.
  */
-export function ProgressChart({
-  rows,
-  titleId,
-  descId,
-}: {
-  rows: UnitProgressView[];
-  titleId: string;
-  descId: string;
-}) {
+export function ProgressChart({ rows, titleId, descId }: { rows: UnitProgress[]; titleId: string; descId: string }) {
   const t = useT();
   const lang = useLang();
   const width = 640;

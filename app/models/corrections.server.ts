@@ -5,7 +5,6 @@
 import { z } from "zod";
 import { translator, type Lang } from "~/i18n";
 import { prisma } from "~/utils/db.server";
-import { message } from "~/utils/forms";
 import { recordAudit } from "./audit.server";
 import { deliverSoon, mailText, publicOrigin, queueMail, recipientLang } from "./mail.server";
 import { carePath, describePage, isPageType, type PageRef, type PageType } from "./page-ownership.server";
@@ -13,18 +12,7 @@ import type { Actor } from "./permissions";
 import { mayResolveSuggestions } from "./permissions.server";
 
 import { REPLY_MAX, SUGGESTION_MAX } from "./correction-limits";
-
-const trimmed = (v: unknown) => (typeof v === "string" ? v.trim() : "");
-const requiredText = (max: number) =>
-  z.preprocess(trimmed, z.string().min(1, message("error.required")).max(max, message("error.tooLong")));
-const optionalText = (max: number) =>
-  z.preprocess(
-    trimmed,
-    z
-      .string()
-      .max(max, message("error.tooLong"))
-      .transform((v) => v || null),
-  );
+import { optionalText, requiredText } from "./edit-fields.server";
 
 export const suggestionSchema = z.object({
   page: z.string().min(1),

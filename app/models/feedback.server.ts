@@ -3,19 +3,9 @@ import { z } from "zod";
 import type { Lang } from "~/i18n";
 import { prisma } from "~/utils/db.server";
 import { message } from "~/utils/forms";
+import { optionalText } from "./edit-fields.server";
 
 export const RESPONSE_DAYS = 14;
-
-/** An optional text field: a missing or blank value becomes null. */
-const optionalText = (max: number) =>
-  z.preprocess(
-    (v) => v ?? "",
-    z
-      .string()
-      .trim()
-      .max(max, message("error.tooLong"))
-      .transform((v) => (v === "" ? null : v)),
-  );
 
 export const feedbackSchema = z.object({
   name: optionalText(200),
