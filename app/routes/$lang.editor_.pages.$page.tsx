@@ -4,7 +4,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { ErrorSummary, Field, TextareaField } from "~/components/forms";
+import { ErrorSummary, Field, FieldErrors, TextareaField } from "~/components/forms";
 import { formatDate, translator, type MessageKey } from "~/i18n";
 import { declineSchema, listOpenSuggestions, resolveSuggestion, suggestionPage } from "~/models/corrections.server";
 import {
@@ -221,14 +221,13 @@ export default function PageCarePage() {
             <input type="hidden" name="intent" value="ownership" />
             <div className={`field${ownershipErrors?.ownerId ? " field--invalid" : ""}`}>
               <label htmlFor="field-ownerId">{t("care.ownerField")}</label>
-              {ownershipErrors?.ownerId ? (
-                <ul id="field-ownerId-errors" className="field__errors">
-                  {ownershipErrors.ownerId.map((e) => (
-                    <li key={e.key}>{t(e.key)}</li>
-                  ))}
-                </ul>
-              ) : null}
-              <select id="field-ownerId" name="ownerId" defaultValue={ownershipValues.ownerId ?? ""}>
+              <FieldErrors id="field-ownerId-errors" errors={ownershipErrors?.ownerId} />
+              <select
+                id="field-ownerId"
+                name="ownerId"
+                defaultValue={ownershipValues.ownerId ?? ""}
+                aria-describedby={ownershipErrors?.ownerId ? "field-ownerId-errors" : undefined}
+              >
                 <option value="">{t("care.ownerNone")}</option>
                 {owners.map((o) => (
                   <option key={o.id} value={o.id}>
