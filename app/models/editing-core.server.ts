@@ -6,7 +6,16 @@
 // docs/decisions/0018-editing-core-and-permissions.md
 import { prisma } from "~/utils/db.server";
 import { recordAudit, type AuditEntry } from "./audit.server";
-import { insertRevision, isUniqueViolation, VersionConflictError, type Db, type NewRevision } from "./revision.server";
+import type { ActorRef } from "./permissions";
+import {
+  insertRevision,
+  isUniqueViolation,
+  VersionConflictError,
+  type Db,
+  type NewRevision,
+  type RevisionKey,
+  type Snapshot,
+} from "./revision.server";
 
 export { VersionConflictError };
 
@@ -71,4 +80,37 @@ export async function writeAtVersion(
 export async function recordEdit(db: Db, record: { revisions?: NewRevision[]; audit: AuditEntry }): Promise<void> {
   for (const revision of record.revisions ?? []) await insertRevision(db, revision);
   await recordAudit(record.audit, db);
+}
+
+/**
+ * What a restore leaves behind: the old version's snapshot as the next version (`version`), and a
+ * "content.restore" audit event naming the restored, the replaced and the new version.
+ */
+export async function recordRestore(
+  db: Db,
+  restore: {
+    key: RevisionKey;
+    version: number;
+    snapshot: Snapshot;
+    restoredFromVersion: number;
+    changeNote: string;
+    editor: ActorRef;
+    ipAddress: string | null;
+    target: { type: string; id: string | number };
+    /** What the audit event says first: which page, which language or scope. */
+    details: Record<string, unknown>;
+  },
+): Promise<void> {
+  const { key, version, snapshot, restoredFromVersion, changeNote, editor } = restore;
+  await recordEdit(db, {
+    revisions: [{ ...key, version, snapshot, changeNote, restoredFromVersion, authorId: editor.id }],
+    audit: {
+      action: "content.restore",
+      actor: editor,
+      ipAddress: restore.ipAddress,
+      targetType: restore.target.type,
+      targetId: restore.target.id,
+      details: { ...restore.details, restoredFromVersion, fromVersion: version - 1, toVersion: version, changeNote },
+    },
+  });
 }

@@ -21,6 +21,7 @@ import {
 import {
   isVersionConflict,
   recordEdit,
+  recordRestore,
   runEdit,
   versionConflict,
   writeAtVersion,
@@ -580,32 +581,16 @@ export async function restoreDocRevision(args: {
     }
     if (!changed) return { status: "unchanged" };
     const version = state.version + 1;
-    await recordEdit(tx, {
-      revisions: [
-        {
-          ...docKey(doc, lang),
-          version,
-          snapshot: { fields: restoredFields, sourceVersions },
-          changeNote,
-          restoredFromVersion: old.version,
-          authorId: editor.id,
-        },
-      ],
-      audit: {
-        action: "content.restore",
-        actor: editor,
-        ipAddress,
-        targetType: doc,
-        targetId: lang,
-        details: {
-          document: doc,
-          lang,
-          restoredFromVersion: old.version,
-          fromVersion: state.version,
-          toVersion: version,
-          changeNote,
-        },
-      },
+    await recordRestore(tx, {
+      key: docKey(doc, lang),
+      version,
+      snapshot: { fields: restoredFields, sourceVersions },
+      restoredFromVersion: old.version,
+      changeNote,
+      editor,
+      ipAddress,
+      target: { type: doc, id: lang },
+      details: { document: doc, lang },
     });
     return { status: "restored", version };
   });

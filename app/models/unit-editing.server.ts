@@ -23,6 +23,7 @@ import {
 import {
   isVersionConflict,
   recordEdit,
+  recordRestore,
   runEdit,
   versionConflict,
   writeAtVersion,
@@ -470,32 +471,16 @@ export async function restoreUnitRevision(args: {
     }
 
     const version = currentVersion + 1;
-    await recordEdit(tx, {
-      revisions: [
-        {
-          ...unitKey(unitId, scope),
-          version,
-          snapshot: restored,
-          changeNote,
-          restoredFromVersion: old.version,
-          authorId: editor.id,
-        },
-      ],
-      audit: {
-        action: "content.restore",
-        actor: editor,
-        ipAddress,
-        targetType: "unit",
-        targetId: unitId,
-        details: {
-          unit: unit.slug,
-          scope,
-          restoredFromVersion: old.version,
-          fromVersion: currentVersion,
-          toVersion: version,
-          changeNote,
-        },
-      },
+    await recordRestore(tx, {
+      key: unitKey(unitId, scope),
+      version,
+      snapshot: restored,
+      restoredFromVersion: old.version,
+      changeNote,
+      editor,
+      ipAddress,
+      target: { type: "unit", id: unitId },
+      details: { unit: unit.slug, scope },
     });
     return { status: "restored", scope, version };
   });
