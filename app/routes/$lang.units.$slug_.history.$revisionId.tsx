@@ -1,15 +1,13 @@
 // One revision of a unit: its content (Markdown rendered as readers would see it), what changed
 // from the version before, and "restore", which saves the old content as a new revision.
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { RevisionView } from "~/components/history";
 import { translator } from "~/i18n";
 import { diffSnapshots, displaySnapshot, getRevision } from "~/models/revision.server";
 import { restoreUnitRevision, unitFieldOrder } from "~/models/unit-editing.server";
 import { UNIT_FIELD_LABELS } from "~/models/unit-fields";
-import { authoriseUnitEditor, restoreSchema, revisionIdParam } from "./__editing.server";
-import { formValues } from "~/models/edit-fields.server";
-import { parseForm, readForm } from "~/utils/forms";
+import { authoriseUnitEditor, restoreAction, restoreSchema, revisionIdParam } from "./__editing.server";
 import { langParam } from "~/utils/lang-param.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { titleMeta } from "~/utils/meta";
@@ -48,22 +46,12 @@ export const bodyLimit = () => formBodyLimit(restoreSchema);
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = langParam(params);
   const { ref, editor } = await authoriseUnitEditor(request, params.slug);
-  const formData = await readForm(request);
-  const form = parseForm(restoreSchema, formData);
-  if (!form.ok)
-    return data({ status: "invalid" as const, errors: form.errors, values: formValues(formData) }, { status: 400 });
-  const outcome = await restoreUnitRevision({
-    editor,
-    ipAddress: clientIp(context),
-    unitId: ref.id,
-    revisionId: revisionIdParam(params.revisionId),
-    baseVersion: form.data.baseVersion,
-    changeNote: form.data.changeNote,
-  });
-  if (outcome.status === "notFound") throw new Response("Revision not found", { status: 404 });
-  if (outcome.status === "conflict") return data({ status: "conflict" as const }, { status: 409 });
-  if (outcome.status === "unchanged") return data({ status: "unchanged" as const }, { status: 200 });
-  return redirect(`/${lang}/units/${ref.slug}/history?restored=${outcome.version}`);
+  const revisionId = revisionIdParam(params.revisionId);
+  return restoreAction(
+    request,
+    (form) => restoreUnitRevision({ editor, ipAddress: clientIp(context), unitId: ref.id, revisionId, ...form }),
+    `/${lang}/units/${ref.slug}/history`,
+  );
 }
 
 export default function UnitRevision() {

@@ -17,7 +17,7 @@ import {
 } from "~/models/organisation-editing.server";
 import { diffSnapshots, displaySnapshot, getHistory, getRevision } from "~/models/revision.server";
 import type { FieldLabels } from "~/components/revisions";
-import { authoriseOrgEditor, historyQuery, restoreSchema, revisionIdParam } from "./__editing.server";
+import { authoriseOrgEditor, historyQuery, restoreAction, restoreSchema, revisionIdParam } from "./__editing.server";
 import { parseForm, readForm } from "~/utils/forms";
 import { langParam } from "~/utils/lang-param.server";
 import { clientIp } from "~/utils/client-ip.server";
@@ -108,20 +108,10 @@ export async function docRevisionLoader(doc: OrgDoc, { request, params }: Loader
 export async function docRestoreAction(doc: OrgDoc, { request, params, context }: ActionFunctionArgs) {
   const lang = langParam(params);
   const editor = await authoriseOrgEditor(request, doc);
-  const formData = await readForm(request);
-  const form = parseForm(restoreSchema, formData);
-  if (!form.ok)
-    return data({ status: "invalid" as const, errors: form.errors, values: formValues(formData) }, { status: 400 });
-  const outcome = await restoreDocRevision({
-    editor,
-    ipAddress: clientIp(context),
-    doc,
-    revisionId: revisionIdParam(params.revisionId),
-    baseVersion: form.data.baseVersion,
-    changeNote: form.data.changeNote,
-  });
-  if (outcome.status === "notFound") throw new Response("Revision not found", { status: 404 });
-  if (outcome.status === "conflict") return data({ status: "conflict" as const }, { status: 409 });
-  if (outcome.status === "unchanged") return data({ status: "unchanged" as const }, { status: 200 });
-  return redirect(`/${lang}/${doc}/history?restored=${outcome.version}`);
+  const revisionId = revisionIdParam(params.revisionId);
+  return restoreAction(
+    request,
+    (form) => restoreDocRevision({ editor, ipAddress: clientIp(context), doc, revisionId, ...form }),
+    `/${lang}/${doc}/history`,
+  );
 }
