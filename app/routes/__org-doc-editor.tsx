@@ -86,29 +86,19 @@ export function DocEditPage() {
             ]
               .filter(Boolean)
               .join(" ");
+            const field = {
+              name: f.name,
+              label: labels[f.name],
+              hint: hint || undefined,
+              defaultValue: values[f.name],
+              required: f.required,
+              maxLength: f.max,
+              errors: errors?.[f.name],
+            };
             return f.kind === "line" ? (
-              <Field
-                key={f.name}
-                name={f.name}
-                label={labels[f.name]}
-                hint={hint || undefined}
-                defaultValue={values[f.name]}
-                required={f.required}
-                maxLength={f.max}
-                errors={errors?.[f.name]}
-              />
+              <Field key={f.name} {...field} />
             ) : (
-              <TextareaField
-                key={f.name}
-                name={f.name}
-                label={labels[f.name]}
-                hint={hint || undefined}
-                defaultValue={values[f.name]}
-                required={f.required}
-                maxLength={f.max}
-                rows={f.kind === "list" ? 6 : 4}
-                errors={errors?.[f.name]}
-              />
+              <TextareaField key={f.name} {...field} rows={f.kind === "list" ? 6 : 4} />
             );
           })}
         </fieldset>
