@@ -2,7 +2,7 @@
 // "about this change" fieldset, and the preview / save buttons.
 import { useEffect } from "react";
 import type { InputHTMLAttributes, ReactNode } from "react";
-import { Field } from "~/components/forms";
+import { Field, FieldHint } from "~/components/forms";
 import type { FieldError } from "~/utils/forms";
 import { useT } from "~/utils/use-lang";
 
@@ -17,11 +17,7 @@ export function CheckboxField({
     <div className="field field--checkbox">
       <input type="checkbox" id={id} name={name} aria-describedby={hint ? `${id}-hint` : undefined} {...input} />
       <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p id={`${id}-hint`} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
+      <FieldHint id={id} hint={hint} />
     </div>
   );
 }

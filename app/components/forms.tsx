@@ -42,6 +42,15 @@ type FieldProps = {
   hint?: string;
 };
 
+/** A field's hint, with the id (`<field id>-hint`) its control names in aria-describedby. */
+export function FieldHint({ id, hint }: { id: string; hint?: string }) {
+  return hint ? (
+    <p id={`${id}-hint`} className="field__hint">
+      {hint}
+    </p>
+  ) : null;
+}
+
 /** Label, hint and errors around one control, tied together with aria-describedby. */
 function FieldFrame({
   id,
@@ -60,11 +69,7 @@ function FieldFrame({
   return (
     <div className={`field${errors?.length ? " field--invalid" : ""}`}>
       <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p id={`${id}-hint`} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
+      <FieldHint id={id} hint={hint} />
       <FieldErrors id={`${id}-errors`} errors={errors} />
       {children({ "aria-invalid": errors?.length ? true : undefined, "aria-describedby": described || undefined })}
     </div>
