@@ -120,7 +120,8 @@ export async function getActor(userId: number) {
   return toActorUser(user);
 }
 
-function toActorUser(user: {
+/** A user row as the permission rules see the person (Actor), with their name. */
+export function toActorUser(user: {
   id: number;
   email: string;
   name: string;

@@ -3,12 +3,12 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { z } from "zod";
 import { UserAccessFields } from "~/components/user-access-fields";
 import { listUnitOptions } from "~/models/unit.server";
-import { getUserForAdmin, LastAdminError, setUserDisabled, updateUserAccess } from "~/models/user.server";
+import { getUserForAdmin, LastAdminError, setUserDisabled, toActorUser, updateUserAccess } from "~/models/user.server";
 import { parseForm, readForm } from "~/utils/forms";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useT } from "~/utils/use-lang";
-import { type Role, ROLES } from "~/models/permissions";
+import { ROLES } from "~/models/permissions";
 import { clientIp } from "~/utils/client-ip.server";
 import { requireAdmin } from "~/models/permissions.server";
 import { unknownUnitErrors } from "~/models/unit-refs.server";
@@ -38,16 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
   const user = await loadUser(params);
   return {
-    user: {
-      id: user.id,
-      name: user.name,
-      email: user.email,
-      role: user.role as Role,
-      homeUnitId: user.homeUnitId,
-      editableUnitIds: user.editableUnits.map((e) => e.unitId),
-      disabled: user.disabledAt !== null,
-      roleFromIdp: user.roleFromIdp,
-    },
+    user: { ...toActorUser(user), disabled: user.disabledAt !== null, roleFromIdp: user.roleFromIdp },
     units: await listUnitOptions(lang),
   };
 }
