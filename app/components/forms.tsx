@@ -1,5 +1,5 @@
 // Form fields: label, input, hint and errors tied together for screen readers.
-import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import type { FieldError, FormErrors } from "~/utils/forms";
 import { useT } from "~/utils/use-lang";
 
@@ -81,6 +81,26 @@ export function Field({ name, label, errors, hint, ...input }: FieldProps & Inpu
   return (
     <FieldFrame id={id} label={label} hint={hint} errors={errors}>
       {(aria) => <input id={id} name={name} {...aria} {...input} />}
+    </FieldFrame>
+  );
+}
+
+export function SelectField({
+  name,
+  label,
+  errors,
+  hint,
+  children,
+  ...select
+}: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
+  const id = select.id ?? `field-${name}`;
+  return (
+    <FieldFrame id={id} label={label} hint={hint} errors={errors}>
+      {(aria) => (
+        <select id={id} name={name} {...aria} {...select}>
+          {children}
+        </select>
+      )}
     </FieldFrame>
   );
 }

@@ -1,6 +1,6 @@
 // Role, home unit and editable units: the fields shared by "create user" and "edit user".
 import type { FieldError } from "~/utils/forms";
-import { FieldErrors } from "./forms";
+import { FieldErrors, SelectField } from "./forms";
 import { useT } from "~/utils/use-lang";
 import { ROLES, type Role } from "~/models/permissions";
 
@@ -26,40 +26,26 @@ export function UserAccessFields({
   const t = useT();
   return (
     <>
-      <div className={`field${errors?.role ? " field--invalid" : ""}`}>
-        <label htmlFor="field-role">{t("auth.role")}</label>
-        <FieldErrors id="field-role-errors" errors={errors?.role} />
-        <select
-          id="field-role"
-          name="role"
-          defaultValue={role ?? "employee"}
-          aria-describedby={errors?.role ? "field-role-errors" : undefined}
-        >
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {t(`role.${r}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className={`field${errors?.homeUnitId ? " field--invalid" : ""}`}>
-        <label htmlFor="field-homeUnitId">{t("admin.homeUnit")}</label>
-        <FieldErrors id="field-homeUnitId-errors" errors={errors?.homeUnitId} />
-        <select
-          id="field-homeUnitId"
-          name="homeUnitId"
-          defaultValue={homeUnitId ?? ""}
-          aria-invalid={errors?.homeUnitId ? true : undefined}
-          aria-describedby={errors?.homeUnitId ? "field-homeUnitId-errors" : undefined}
-        >
-          <option value="">{t("admin.noUnit")}</option>
-          {units.map((u) => (
-            <option key={u.id} value={u.id} lang={u.lang}>
-              {u.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField name="role" label={t("auth.role")} defaultValue={role ?? "employee"} errors={errors?.role}>
+        {ROLES.map((r) => (
+          <option key={r} value={r}>
+            {t(`role.${r}`)}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        name="homeUnitId"
+        label={t("admin.homeUnit")}
+        defaultValue={homeUnitId ?? ""}
+        errors={errors?.homeUnitId}
+      >
+        <option value="">{t("admin.noUnit")}</option>
+        {units.map((u) => (
+          <option key={u.id} value={u.id} lang={u.lang}>
+            {u.name}
+          </option>
+        ))}
+      </SelectField>
       <fieldset className={`field checkbox-list${errors?.editableUnitIds ? " field--invalid" : ""}`}>
         <legend>{t("admin.editableUnits")}</legend>
         <FieldErrors errors={errors?.editableUnitIds} />

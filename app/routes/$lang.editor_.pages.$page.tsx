@@ -4,7 +4,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { ErrorSummary, Field, FieldErrors, TextareaField } from "~/components/forms";
+import { ErrorSummary, Field, SelectField, TextareaField } from "~/components/forms";
 import { formatDate, translator, type MessageKey } from "~/i18n";
 import { declineSchema, listOpenSuggestions, resolveSuggestion, suggestionPage } from "~/models/corrections.server";
 import {
@@ -219,23 +219,19 @@ export default function PageCarePage() {
               labels={{ ownerId: t("care.ownerField"), intervalMonths: t("care.intervalField") }}
             />
             <input type="hidden" name="intent" value="ownership" />
-            <div className={`field${ownershipErrors?.ownerId ? " field--invalid" : ""}`}>
-              <label htmlFor="field-ownerId">{t("care.ownerField")}</label>
-              <FieldErrors id="field-ownerId-errors" errors={ownershipErrors?.ownerId} />
-              <select
-                id="field-ownerId"
-                name="ownerId"
-                defaultValue={ownershipValues.ownerId ?? ""}
-                aria-describedby={ownershipErrors?.ownerId ? "field-ownerId-errors" : undefined}
-              >
-                <option value="">{t("care.ownerNone")}</option>
-                {owners.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.name} ({o.email})
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              name="ownerId"
+              label={t("care.ownerField")}
+              defaultValue={ownershipValues.ownerId ?? ""}
+              errors={ownershipErrors?.ownerId}
+            >
+              <option value="">{t("care.ownerNone")}</option>
+              {owners.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name} ({o.email})
+                </option>
+              ))}
+            </SelectField>
             <Field
               name="intervalMonths"
               type="number"
