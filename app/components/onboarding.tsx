@@ -334,16 +334,14 @@ export function AcknowledgementList({ states }: { states: Record<OrgDocument, Ac
 
 // ---- the step form ----------------------------------------------------------------------------
 
-/** Texts in the three languages, due rule, link and acknowledgement of one step. */
-export function StepFields({
-  values,
-  errors,
-  allowAcknowledges = true,
-}: {
+interface StepFieldsProps {
   values: Record<string, string>;
   errors?: FormErrors;
   allowAcknowledges?: boolean;
-}) {
+}
+
+/** Texts in the three languages, due rule, link and acknowledgement of one step. */
+export function StepFields({ values, errors, allowAcknowledges = true }: StepFieldsProps) {
   const t = useT();
   const pageLang = useLang();
   const order: Lang[] = [pageLang, ...languages.filter((l) => l !== pageLang)];
@@ -394,15 +392,7 @@ export function StepFields({
 }
 
 /** Due rule, order, link and acknowledgement: the language-independent part of a step. */
-export function StepScheduleFields({
-  values,
-  errors,
-  allowAcknowledges = true,
-}: {
-  values: Record<string, string>;
-  errors?: FormErrors;
-  allowAcknowledges?: boolean;
-}) {
+export function StepScheduleFields({ values, errors, allowAcknowledges = true }: StepFieldsProps) {
   const t = useT();
   const invalid = (name: string) => (errors?.[name]?.length ? true : undefined);
   return (
