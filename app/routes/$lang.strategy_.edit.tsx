@@ -1,4 +1,4 @@
-// Editing the strategy page's texts in one language (HR editors); see app/utils/org-doc-routes.server.ts.
+// Editing the strategy page's texts in one language (HR editors); see __org-doc-routes.server.ts beside it.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { DocEditPage } from "./__org-doc-editor";
 import { titleMeta } from "~/utils/meta";
