@@ -14,7 +14,13 @@ export default async function setup(project: TestProject) {
   execFileSync(path.join(root, "node_modules/.bin/prisma"), ["migrate", "deploy"], { cwd: root, env, stdio: "pipe" });
   execFileSync(path.join(root, "node_modules/.bin/tsx"), ["prisma/seed.ts"], { cwd: root, env, stdio: "pipe" });
   project.provide("templateDatabase", template);
-  // The HTTP tests (tests/http) serve the real server build.
+  project.provide("databaseProvider", "sqlite");
+  await buildIfStale(root);
+  return () => fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** The HTTP tests (tests/http) serve the real server build. */
+export async function buildIfStale(root: string) {
   const { buildIsStale } = await import("../../scripts/lib/project.mjs");
   if (buildIsStale()) {
     execFileSync(path.join(root, "node_modules/.bin/remix"), ["build"], {
@@ -23,11 +29,14 @@ export default async function setup(project: TestProject) {
       stdio: "pipe",
     });
   }
-  return () => fs.rmSync(dir, { recursive: true, force: true });
 }
 
 declare module "vitest" {
   export interface ProvidedContext {
+    /** SQLite: the template file; PostgreSQL: the template database's URL. */
     templateDatabase: string;
+    databaseProvider: "sqlite" | "postgresql";
+    /** PostgreSQL: a URL of the test cluster's maintenance database. */
+    postgresAdminUrl?: string;
   }
 }
