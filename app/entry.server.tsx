@@ -6,6 +6,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/utils/nonce";
+import { logError } from "~/utils/request-context.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -44,7 +45,7 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           didError = true;
-          console.error(error);
+          logError(error);
         },
       },
     );
@@ -56,5 +57,5 @@ export default function handleRequest(
 // the error boundary shows a plain message.
 export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return;
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  logError(error);
 };

@@ -10,6 +10,7 @@ import compression from "compression";
 import express from "express";
 import { projectRoot } from "./lib/project.mjs";
 import { ensureSessionSecret } from "./lib/session-secret.mjs";
+import { installRequestLog } from "./lib/request-log.mjs";
 
 const mode = process.env.PORTAL_MODE ?? (process.env.NODE_ENV === "production" ? "production" : "evaluation");
 process.env.PORTAL_MODE = mode;
@@ -49,6 +50,7 @@ export function contentSecurityPolicy(nonce) {
 export async function createApp({ build }) {
   const app = express();
   app.disable("x-powered-by");
+  installRequestLog(app);
   if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
   app.use(compression());
 

@@ -5,6 +5,7 @@ import { createCookieSessionStorage } from "@remix-run/node";
 import { isProductionMode, sessionSecret } from "~/utils/env.server";
 import { prisma } from "~/utils/db.server";
 import { getActor, type SignedInUser } from "./user.server";
+import { noteSignedInUser } from "~/utils/request-context.server";
 
 const SESSION_DAYS = 14;
 const SESSION_KEY = "sessionId";
@@ -56,6 +57,7 @@ export async function getSessionUser(request: Request): Promise<(SignedInUser & 
   const session = await prisma.session.findUnique({ where: { id: sessionId } });
   if (!session || session.expiresAt < new Date()) return null;
   const user = await getActor(session.userId);
+  if (user) noteSignedInUser(user.id);
   return user && { ...user, sessionId };
 }
 

@@ -29,3 +29,5 @@ if (inject("databaseProvider") === "postgresql") {
   process.env.DATABASE_URL = `file:${workerDb}`;
 }
 process.env.SESSION_SECRET ??= "vitest-only-session-secret";
+// The request log (scripts/lib/request-log.mjs) stays quiet in tests that do not read it.
+process.env.LOG_LEVEL ??= "silent";
