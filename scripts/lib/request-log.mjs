@@ -18,7 +18,10 @@ const ERROR_LOGGER = Symbol.for("migri-portal.log-error");
 /** Per-request state: the request id and, once the app has resolved it, the signed-in user's id. */
 export const requestContext = (globalThis[CONTEXT] ??= new AsyncLocalStorage());
 
-export function createLogger({ level = process.env.LOG_LEVEL || "info", destination } = {}) {
+/**
+ * @param {{ level?: string, destination?: import("pino").DestinationStream }} [options]
+ */
+export function createLogger({ level = process.env.LOG_LEVEL || "info", destination = undefined } = {}) {
   return pino(
     {
       level,
