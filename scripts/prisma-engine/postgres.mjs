@@ -112,7 +112,8 @@ export async function loadAdapterPg() {
  * without BEGIN/COMMIT then runs as one transaction, so a failing migration leaves nothing behind.
  */
 export function patchExecuteScript(adapter) {
-  if (adapter.executeScript.__wholeScript) return adapter;
+  // Only adapter-pg's own queryable (it holds the pg client); anything else is left as it is.
+  if (adapter.executeScript?.__wholeScript || typeof adapter.client?.query !== "function") return adapter;
   const executeScript = async function (script) {
     try {
       await this.client.query(script);
