@@ -49,7 +49,9 @@ afterAll(() => {
 type Line = Record<string, unknown>;
 /** The JSON lines written so far, once the line for this request id has arrived. */
 async function linesAfter(requestId: string | null): Promise<Line[]> {
-  for (let i = 0; i < 100 && requestId && !stdout.includes(requestId); i++) await new Promise((r) => setTimeout(r, 50));
+  // The request's own line comes last (after an error line that names the same id).
+  const written = () => stdout.split("\n").some((l) => l.includes(requestId!) && l.includes('"msg":"request"'));
+  for (let i = 0; i < 100 && requestId && !written(); i++) await new Promise((r) => setTimeout(r, 50));
   return stdout
     .split("\n")
     .filter((l) => l.startsWith("{"))
