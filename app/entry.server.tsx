@@ -1,14 +1,25 @@
 // Server rendering. Pages are rendered whole before they are sent (no streaming), so every
 // response carries its final status code; security headers are set by the server (scripts/serve.mjs).
-import { PassThrough } from "node:stream";
+import { Writable } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
+import { placeDataScriptsInBody } from "~/utils/document.server";
 import { NonceProvider } from "~/utils/nonce";
 import { logError } from "~/utils/request-context.server";
+import { startReminderTimer } from "~/models/reminders.server";
+import { markSharedPage } from "~/utils/page-cache.server";
+
+// The server (scripts/lib/page-cache.mjs) reads this export of the build to cache shared pages.
+export { sharedPages } from "~/utils/page-cache.server";
+
+// For the server's refusal pages (scripts/lib/request-limits.mjs), in the catalogues' languages.
+export { refusalTexts } from "~/utils/refusal-texts";
 
 const ABORT_DELAY = 5_000;
+
+// REMINDERS=on: this process queues review reminders and delivers mail itself (once per process).
+startReminderTimer();
 
 export default function handleRequest(
   request: Request,
@@ -29,15 +40,22 @@ export default function handleRequest(
         nonce,
         onAllReady() {
           clearTimeout(abortTimer);
-          const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: didError ? 500 : responseStatusCode,
-            }),
-          );
-          pipe(body);
+          if (!didError) markSharedPage(responseStatusCode, responseHeaders, remixContext);
+          const chunks: Buffer[] = [];
+          const page = new Writable({
+            write(chunk: Buffer, _encoding, done) {
+              chunks.push(chunk);
+              done();
+            },
+            final(done) {
+              const html = placeDataScriptsInBody(Buffer.concat(chunks).toString("utf8"));
+              resolve(new Response(html, { headers: responseHeaders, status: didError ? 500 : responseStatusCode }));
+              done();
+            },
+          });
+          page.on("error", reject);
+          pipe(page);
         },
         onShellError(error: unknown) {
           clearTimeout(abortTimer);
@@ -59,3 +77,6 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return;
   logError(error);
 };
+
+// Start-up checks and shutdown, called by scripts/serve.mjs through the server build.
+export { closeDatabase, prepareForServing } from "~/models/startup.server";

@@ -9,6 +9,8 @@ declare module "@remix-run/node" {
     cspNonce?: string;
     /** The client's address as Express sees it (honours X-Forwarded-For only with TRUST_PROXY). */
     clientIp?: string;
+    /** Set by the root loader when the request carries a valid session: the response is private. */
+    signedIn?: boolean;
   }
 }
 

@@ -7,6 +7,7 @@ import { isLang, languages, switchLanguagePath, translator } from "~/i18n";
 import { preferredLanguage } from "~/i18n/negotiate.server";
 import { getOptionalUser } from "~/utils/auth.server";
 import { isSupervisor } from "~/models/team.server";
+import { countAttention } from "~/models/editor-desk.server";
 import { pageTitle } from "~/utils/meta";
 import { useNonce } from "~/utils/nonce";
 import { useLang } from "~/utils/use-lang";
@@ -17,9 +18,11 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const user = await getOptionalUser(request);
+  // The server marks a signed-in user's pages private, no-store (scripts/lib/request-limits.mjs).
+  if (user) context.signedIn = true;
   return {
     preferredLang: preferredLanguage(request),
     origin: process.env.PUBLIC_ORIGIN || url.origin,
@@ -30,6 +33,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       editableUnitIds: user.editableUnitIds,
       // For the "My team" link (issue 6): a supervisor is anyone with a report, not a role.
       isSupervisor: await isSupervisor(user.id),
+      // Pages they own or edit whose review is due or that have open corrections (editor's desk).
+      attention: await countAttention(user),
     },
   };
 }

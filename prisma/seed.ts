@@ -9,6 +9,7 @@ import { hashPassword } from "~/models/user.server";
 import { isProductionMode } from "~/utils/env.server";
 import * as content from "./seed-content";
 import { seedOnboarding } from "./seed-onboarding";
+import { seedPageOwnership } from "./seed-ownership";
 
 /** Password of the demo accounts (evaluation and development only); see README. */
 export const DEFAULT_DEMO_PASSWORD = "migri-demo-2026";
@@ -119,6 +120,9 @@ export async function seed(prisma: PrismaClient, log: Log = console.log): Promis
 
   // Onboarding steps (issue 6); demo plans in progress only outside production.
   count("onboarding steps and demo progress", await seedOnboarding(prisma, !isProductionMode()));
+
+  // Owners and review dates; demo owners with due and overdue reviews only outside production.
+  count("page owners and review dates", await seedPageOwnership(prisma, !isProductionMode()));
 
   // Site search: triggers keep the index current on every save; this fails loudly if a migration
   // lost them, and rebuilds an index that does not match the texts (a fresh or restored database).

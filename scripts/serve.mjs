@@ -5,31 +5,29 @@
 import crypto from "node:crypto";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
+import { portalModeFrom } from "./lib/mode.mjs";
+import { allowedOrigins, isCrossSiteMutation, trustProxySetting } from "./lib/origins.mjs";
+import { createPageHandler } from "./lib/page-cache.mjs";
 import { projectRoot } from "./lib/project.mjs";
+import { checkRendering } from "./lib/render-check.mjs";
+import { requestLimits } from "./lib/request-limits.mjs";
 import { ensureSessionSecret } from "./lib/session-secret.mjs";
 import { installRequestLog } from "./lib/request-log.mjs";
+import { installGracefulShutdown } from "./lib/shutdown.mjs";
 
-const mode = process.env.PORTAL_MODE ?? (process.env.NODE_ENV === "production" ? "production" : "evaluation");
+const mode = portalModeFrom(process.env);
 process.env.PORTAL_MODE = mode;
 const isDev = process.env.NODE_ENV === "development";
 
-/** Refuse state-changing requests sent from another site (CSRF), whatever the page shows. */
-export function isCrossSiteMutation(req) {
-  if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return false;
-  const origin = req.get("origin");
-  if (origin) {
-    try {
-      return new URL(origin).host !== req.get("host");
-    } catch {
-      return true;
-    }
+// Sign-out at the identity provider (OIDC_LOGOUT=provider) redirects a form post to its origin.
+function identityProviderOrigin() {
+  try {
+    return process.env.OIDC_ISSUER ? ` ${new URL(process.env.OIDC_ISSUER).origin}` : "";
+  } catch {
+    return "";
   }
-  // No Origin (older browsers, curl): fall back to Fetch Metadata where the browser sends it.
-  const site = req.get("sec-fetch-site");
-  return site === "cross-site";
 }
 
 export function contentSecurityPolicy(nonce) {
@@ -40,18 +38,23 @@ export function contentSecurityPolicy(nonce) {
     "img-src 'self' data:",
     "font-src 'self'",
     `connect-src 'self'${isDev ? " ws:" : ""}`,
-    "form-action 'self'",
+    `form-action 'self'${identityProviderOrigin()}`,
     "frame-ancestors 'none'",
     "base-uri 'self'",
     "object-src 'none'",
   ].join("; ");
 }
 
-export async function createApp({ build }) {
+/**
+ * @param {{ build: unknown, renderCheck?: () => { ok: boolean, problem?: string } }} options
+ *   renderCheck: the latest result of checkRendering(), reported by /healthz
+ */
+export async function createApp({ build, renderCheck = () => ({ ok: true }) }) {
   const app = express();
   app.disable("x-powered-by");
   installRequestLog(app);
-  if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
+  app.set("trust proxy", trustProxySetting());
+  const origins = allowedOrigins({ mode });
   app.use(compression());
 
   app.use((req, res, next) => {
@@ -69,7 +72,7 @@ export async function createApp({ build }) {
   });
 
   app.use((req, res, next) => {
-    if (!isCrossSiteMutation(req)) return next();
+    if (!isCrossSiteMutation(req, origins)) return next();
     res
       .status(403)
       .type("html")
@@ -80,15 +83,17 @@ export async function createApp({ build }) {
       );
   });
 
+  app.use(requestLimits({ getBuild: typeof build === "function" ? build : () => build }));
+
   app.use("/build", express.static(path.join(projectRoot, "public", "build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(projectRoot, "public"), { maxAge: "1h", index: false }));
 
   app.all(
     "*",
-    createRequestHandler({
+    createPageHandler({
       build,
       mode: isDev ? "development" : "production",
-      getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: req.ip }),
+      getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: req.ip, renderCheck: renderCheck() }),
     }),
   );
   return app;
@@ -96,23 +101,39 @@ export async function createApp({ build }) {
 
 const BUILD_PATH = path.join(projectRoot, "build", "index.js");
 
+/** The start-up line: says plainly when demo accounts (with the README's password) are enabled. */
+export function startupLine(startup, url) {
+  const demo = startup?.demoAccounts?.length
+    ? `${mode} mode with ${startup.demoAccounts.length} demo accounts enabled (password in the README): not for production`
+    : `${mode} mode`;
+  return `Migri onboarding portal (${demo}) listening on ${url}`;
+}
+
 export async function startServer({
   host = process.env.HOST || "127.0.0.1",
   port = Number(process.env.PORT || 3000),
+  handleSignals = false,
 } = {}) {
   ensureSessionSecret({ mode });
   const importBuild = () => import(`${pathToFileURL(BUILD_PATH).href}?t=${Date.now()}`);
   let build = await importBuild();
-  const app = await createApp({ build: isDev ? async () => build : build });
+  // Audit triggers, pruning, and no enabled demo account in production (app/models/startup.server.ts).
+  const startup = await build.entry.module.prepareForServing?.({ mode });
+  const serverMode = isDev ? "development" : "production";
+  let rendering = await checkRendering(build, serverMode);
+  if (!rendering.ok) console.error(`serve: pages cannot be rendered, /healthz answers 503: ${rendering.problem}`);
+  const app = await createApp({ build: isDev ? async () => build : build, renderCheck: () => rendering });
   return new Promise((resolve) => {
     const server = app.listen(port, host, async () => {
-      console.log(`Migri onboarding portal (${mode} mode) listening on http://${host}:${server.address().port}`);
+      console.log(startupLine(startup, `http://${host}:${server.address().port}`));
+      if (handleSignals) installGracefulShutdown(server, { close: () => build.entry.module.closeDatabase?.() });
       if (isDev) {
         const { broadcastDevReady } = await import("@remix-run/node");
         const chokidar = await import("chokidar");
         broadcastDevReady(build);
         chokidar.watch(BUILD_PATH, { ignoreInitial: true }).on("all", async () => {
           build = await importBuild();
+          rendering = await checkRendering(build, serverMode);
           broadcastDevReady(build);
         });
       }
@@ -122,7 +143,7 @@ export async function startServer({
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  startServer().catch((error) => {
+  startServer({ handleSignals: true }).catch((error) => {
     console.error(error.message);
     process.exit(1);
   });

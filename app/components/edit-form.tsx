@@ -43,7 +43,8 @@ export function ChangeFields({
       <Field
         name="changeNote"
         label={t("edit.changeNote")}
-        hint={t("edit.changeNoteHint")}
+        // Readers see change notes on their front page ("changed since your last visit").
+        hint={`${t("edit.changeNoteHint")} ${t("edit.changeNoteReaders")}`}
         defaultValue={values.changeNote}
         required
         maxLength={500}

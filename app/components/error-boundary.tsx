@@ -10,6 +10,10 @@ export function errorStatus(error: unknown): number {
 export function errorMessages(t: Translator, status: number) {
   if (status === 404) return { title: t("notFound.title"), text: t("notFound.text") };
   if (status === 403) return { title: t("error.forbiddenTitle"), text: t("error.forbiddenText") };
+  // A form the server could not read (see app/utils/forms.ts readForm).
+  if (status === 413) return { title: t("request.tooLarge.title"), text: t("request.tooLarge.textShort") };
+  if (status === 415) return { title: t("request.unsupported.title"), text: t("request.unsupported.text") };
+  if (status === 400) return { title: t("request.invalid.title"), text: t("request.invalid.text") };
   return { title: t("error.title"), text: t("error.text") };
 }
 

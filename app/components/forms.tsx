@@ -3,15 +3,35 @@ import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "rea
 import type { FieldError, FormErrors } from "~/utils/forms";
 import { useT } from "~/utils/use-lang";
 
-function ErrorList({ id, errors }: { id: string; errors?: FieldError[] }) {
+/**
+ * The messages next to one field: the one way a field's errors are shown. `id` is what the
+ * control's aria-describedby names; `announce` wraps the list in an alert (on the list itself the
+ * role would hide the list semantics), for errors that appear without a page load.
+ */
+export function FieldErrors({
+  id,
+  errors,
+  announce = false,
+}: {
+  id?: string;
+  errors?: FieldError[];
+  announce?: boolean;
+}) {
   const t = useT();
   if (!errors?.length) return null;
-  return (
-    <ul id={id} className="field__errors">
-      {errors.map((e) => (
-        <li key={e.key}>{t(e.key, e.params)}</li>
+  const list = (
+    <ul id={announce ? undefined : id} className="field__errors">
+      {errors.map((e, i) => (
+        <li key={`${e.key}-${i}`}>{t(e.key, e.params)}</li>
       ))}
     </ul>
+  );
+  return announce ? (
+    <div id={id} role="alert">
+      {list}
+    </div>
+  ) : (
+    list
   );
 }
 
@@ -45,7 +65,7 @@ function FieldFrame({
           {hint}
         </p>
       ) : null}
-      <ErrorList id={`${id}-errors`} errors={errors} />
+      <FieldErrors id={`${id}-errors`} errors={errors} />
       {children({ "aria-invalid": errors?.length ? true : undefined, "aria-describedby": described || undefined })}
     </div>
   );

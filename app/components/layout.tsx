@@ -81,7 +81,21 @@ function AccountLinks() {
   return (
     <div className="account-links">
       <Link to={`/${lang}/account`}>{user.name}</Link>
-      {user.role !== "employee" ? <Link to={`/${lang}/editor`}>{t("editor.navLink")}</Link> : null}
+      {user.role !== "employee" || user.attention > 0 ? (
+        <Link to={`/${lang}/editor`}>
+          {t("editor.navLink")}
+          {user.attention > 0 ? (
+            <>
+              {" "}
+              <span className="badge" aria-hidden="true">
+                {user.attention}
+              </span>
+              <span className="visually-hidden"> ({t("desk.attentionCount", { count: user.attention })})</span>
+            </>
+          ) : null}
+        </Link>
+      ) : null}
+      <Link to={`/${lang}/suggestions`}>{t("suggestions.navLink")}</Link>
       <Form method="post" action="/logout" reloadDocument>
         <input type="hidden" name="lang" value={lang} />
         <button type="submit" className="link-button">

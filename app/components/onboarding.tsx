@@ -8,7 +8,8 @@ import type { Localized } from "~/i18n/content";
 import { DUE_RULES, type DueRule } from "~/models/onboarding-dates";
 import type { AcknowledgementState } from "~/models/acknowledgement.server";
 import type { OrgDocument, PlanSummary, StepStatus } from "~/models/onboarding-rules";
-import type { FieldError, FormErrors } from "~/utils/forms";
+import type { FormErrors } from "~/utils/forms";
+import { FieldErrors } from "./forms";
 import { LocalizedInline } from "./localized";
 import { useLang, useT } from "~/utils/use-lang";
 
@@ -187,7 +188,7 @@ function StatusForm({ item, form }: { item: PlanItemView; form?: StatusFormState
     <Form method="post" className="task__form" preventScrollReset>
       <input type="hidden" name="intent" value="status" />
       <input type="hidden" name="stepId" value={item.stepId} />
-      <Errors id={`status-errors-${item.stepId}`} errors={formErrors} />
+      <FieldErrors announce id={`status-errors-${item.stepId}`} errors={formErrors} />
       <fieldset className="status-choice">
         <legend>
           {t("onboarding.statusLegend")}
@@ -207,7 +208,7 @@ function StatusForm({ item, form }: { item: PlanItemView; form?: StatusFormState
       ) : null}
       <div className={`field field--compact${reasonErrors?.length ? " field--invalid" : ""}`}>
         <label htmlFor={reasonId}>{t("onboarding.reasonLabel")}</label>
-        <Errors id={`${reasonId}-errors`} errors={reasonErrors} />
+        <FieldErrors announce id={`${reasonId}-errors`} errors={reasonErrors} />
         <textarea
           id={reasonId}
           name="blockedReason"
@@ -225,21 +226,6 @@ function StatusForm({ item, form }: { item: PlanItemView; form?: StatusFormState
         </span>
       </button>
     </Form>
-  );
-}
-
-function Errors({ id, errors }: { id: string; errors?: FieldError[] }) {
-  const t = useT();
-  if (!errors?.length) return null;
-  return (
-    // The alert role sits on a wrapper: on the list itself it would hide the list semantics.
-    <div id={id} role="alert">
-      <ul className="field__errors">
-        {errors.map((e) => (
-          <li key={e.key}>{t(e.key, e.params)}</li>
-        ))}
-      </ul>
-    </div>
   );
 }
 
@@ -361,7 +347,7 @@ export function StepFields({
       <p className="field__hint" id="texts-hint">
         {t("onboarding.form.textsHint")}
       </p>
-      <Errors id="field-title" errors={errors?.title} />
+      <FieldErrors announce id="field-title" errors={errors?.title} />
       {order.map((lang) => (
         <fieldset key={lang} className="step-texts" lang={lang}>
           <legend>{languageNames[lang]}</legend>
@@ -369,7 +355,7 @@ export function StepFields({
             <label htmlFor={`field-title_${lang}`} lang={pageLang}>
               {t("onboarding.form.title")}
             </label>
-            <Errors id={`field-title_${lang}-errors`} errors={errors?.[`title_${lang}`]} />
+            <FieldErrors announce id={`field-title_${lang}-errors`} errors={errors?.[`title_${lang}`]} />
             <input
               id={`field-title_${lang}`}
               name={`title_${lang}`}
@@ -383,7 +369,7 @@ export function StepFields({
             <label htmlFor={`field-description_${lang}`} lang={pageLang}>
               {t("onboarding.form.description")}
             </label>
-            <Errors id={`field-description_${lang}-errors`} errors={errors?.[`description_${lang}`]} />
+            <FieldErrors announce id={`field-description_${lang}-errors`} errors={errors?.[`description_${lang}`]} />
             <textarea
               id={`field-description_${lang}`}
               name={`description_${lang}`}
@@ -420,7 +406,7 @@ export function StepScheduleFields({
         <p className="field__hint" id="field-dueRule-hint">
           {t("onboarding.form.dueRuleHint")}
         </p>
-        <Errors id="field-dueRule-errors" errors={errors?.dueRule} />
+        <FieldErrors announce id="field-dueRule-errors" errors={errors?.dueRule} />
         <select
           id="field-dueRule"
           name="dueRule"
@@ -439,7 +425,7 @@ export function StepScheduleFields({
         <p className="field__hint" id="field-contentPath-hint">
           {t("onboarding.form.contentPathHint")}
         </p>
-        <Errors id="field-contentPath-errors" errors={errors?.contentPath} />
+        <FieldErrors announce id="field-contentPath-errors" errors={errors?.contentPath} />
         <input
           id="field-contentPath"
           name="contentPath"
@@ -450,9 +436,16 @@ export function StepScheduleFields({
         />
       </div>
       {allowAcknowledges ? (
-        <div className="field">
+        <div className={`field${invalid("acknowledges") ? " field--invalid" : ""}`}>
           <label htmlFor="field-acknowledges">{t("onboarding.form.acknowledges")}</label>
-          <select id="field-acknowledges" name="acknowledges" defaultValue={values.acknowledges ?? ""}>
+          <FieldErrors announce id="field-acknowledges-errors" errors={errors?.acknowledges} />
+          <select
+            id="field-acknowledges"
+            name="acknowledges"
+            defaultValue={values.acknowledges ?? ""}
+            aria-invalid={invalid("acknowledges")}
+            aria-describedby={invalid("acknowledges") ? "field-acknowledges-errors" : undefined}
+          >
             <option value="">{t("onboarding.form.acknowledgesNone")}</option>
             {(["values", "goals", "strategy"] as const).map((doc) => (
               <option key={doc} value={doc}>
@@ -464,7 +457,7 @@ export function StepScheduleFields({
       ) : null}
       <div className={`field field--narrow${invalid("position") ? " field--invalid" : ""}`}>
         <label htmlFor="field-position">{t("onboarding.form.position")}</label>
-        <Errors id="field-position-errors" errors={errors?.position} />
+        <FieldErrors announce id="field-position-errors" errors={errors?.position} />
         <input
           id="field-position"
           name="position"

@@ -3,7 +3,7 @@
 // without JavaScript; saving the draft brings more empty rows.
 import { Form, useNavigation } from "@remix-run/react";
 import { useEffect } from "react";
-import { ErrorSummary, Field, TextareaField } from "~/components/forms";
+import { ErrorSummary, Field, FieldErrors, TextareaField } from "~/components/forms";
 import { languages, type Translator } from "~/i18n";
 import { SUMMARY_LIMITS } from "~/models/summary-rules";
 import type { AgencyPoint, ItemInput, SummaryFormState } from "~/models/summary.server";
@@ -61,6 +61,8 @@ export function SummaryForm({
   return (
     <Form method="post" className="form summary-form" noValidate key={formKey}>
       <ErrorSummary errors={errors} labels={labels} />
+      {/* The version this form was read at: a save based on an older one is a conflict, not an overwrite. */}
+      <input type="hidden" name="version" value={state.version} />
       <Field
         name="title"
         label={labels.title}
@@ -96,13 +98,7 @@ export function SummaryForm({
       <div id="field-items" tabIndex={-1} className="summary-form__points">
         <h2>{t("summaries.goalsHeading")}</h2>
         <p className="field__hint">{t("summaries.goalsHint")}</p>
-        {errors?.items ? (
-          <ul className="field__errors">
-            {errors.items.map((e) => (
-              <li key={e.key}>{t(e.key, e.params)}</li>
-            ))}
-          </ul>
-        ) : null}
+        <FieldErrors errors={errors?.items} />
         {goals.map((point) => (
           <PointFieldset key={point.key} point={point} item={state.items[point.key]} errors={errors} />
         ))}

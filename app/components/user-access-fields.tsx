@@ -1,6 +1,7 @@
 // Role, home unit and editable units: the fields shared by "create user" and "edit user".
 import { ROLES, type Role } from "~/models/roles";
 import type { FieldError } from "~/utils/forms";
+import { FieldErrors } from "./forms";
 import { useT } from "~/utils/use-lang";
 
 export interface UnitOption {
@@ -27,7 +28,13 @@ export function UserAccessFields({
     <>
       <div className={`field${errors?.role ? " field--invalid" : ""}`}>
         <label htmlFor="field-role">{t("auth.role")}</label>
-        <select id="field-role" name="role" defaultValue={role ?? "employee"}>
+        <FieldErrors id="field-role-errors" errors={errors?.role} />
+        <select
+          id="field-role"
+          name="role"
+          defaultValue={role ?? "employee"}
+          aria-describedby={errors?.role ? "field-role-errors" : undefined}
+        >
           {ROLES.map((r) => (
             <option key={r} value={r}>
               {t(`role.${r}`)}
@@ -35,9 +42,16 @@ export function UserAccessFields({
           ))}
         </select>
       </div>
-      <div className="field">
+      <div className={`field${errors?.homeUnitId ? " field--invalid" : ""}`}>
         <label htmlFor="field-homeUnitId">{t("admin.homeUnit")}</label>
-        <select id="field-homeUnitId" name="homeUnitId" defaultValue={homeUnitId ?? ""}>
+        <FieldErrors id="field-homeUnitId-errors" errors={errors?.homeUnitId} />
+        <select
+          id="field-homeUnitId"
+          name="homeUnitId"
+          defaultValue={homeUnitId ?? ""}
+          aria-invalid={errors?.homeUnitId ? true : undefined}
+          aria-describedby={errors?.homeUnitId ? "field-homeUnitId-errors" : undefined}
+        >
           <option value="">{t("admin.noUnit")}</option>
           {units.map((u) => (
             <option key={u.id} value={u.id} lang={u.lang}>
@@ -46,8 +60,9 @@ export function UserAccessFields({
           ))}
         </select>
       </div>
-      <fieldset className="field checkbox-list">
+      <fieldset className={`field checkbox-list${errors?.editableUnitIds ? " field--invalid" : ""}`}>
         <legend>{t("admin.editableUnits")}</legend>
+        <FieldErrors errors={errors?.editableUnitIds} />
         {units.map((u) => (
           <div key={u.id} className="checkbox">
             <input

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { catalogues, findMissingKeys, formatDate, formatNumber, switchLanguagePath, translate } from "./index";
+import { allCatalogues as catalogues } from "./catalogues.server";
+import { findMissingKeys, formatDate, formatNumber, switchLanguagePath, translate } from "./index";
 
 describe("message catalogues", () => {
   it("have the same keys in Finnish, Swedish and English", () => {

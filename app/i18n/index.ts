@@ -1,7 +1,8 @@
 // Message lookup and locale-aware formatting, shared by server and browser.
-import { en, type MessageKey, type Messages } from "./messages/en";
-import { fi } from "./messages/fi";
-import { sv } from "./messages/sv";
+import type { MessageKey, Messages } from "./messages/en";
+// On the server every catalogue; in the browser this module is empty (a .server module) and the
+// page's language is loaded on its own (./load-catalogue.ts).
+import * as server from "./catalogues.server";
 import { locales, type Lang } from "./languages";
 
 export * from "./languages";
@@ -9,12 +10,12 @@ export type { MessageKey, Messages };
 
 const HELSINKI = "Europe/Helsinki";
 
-export const catalogues: Record<Lang, Messages> = { fi, sv, en };
+export const catalogues: Partial<Record<Lang, Messages>> = { ...server.allCatalogues };
 
 export type MessageParams = Record<string, string | number>;
 
 export function translate(lang: Lang, key: MessageKey, params?: MessageParams): string {
-  const template = catalogues[lang][key] ?? en[key];
+  const template = catalogues[lang]?.[key] ?? catalogues.en?.[key] ?? key;
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (match, name: string) =>
     name in params ? formatParam(lang, params[name]) : match,

@@ -15,6 +15,7 @@ export type AuditAction =
   | "user.units_change"
   | "user.disable"
   | "user.enable"
+  | "user.demo_disable"
   // goal summaries (issue 7)
   | "summary.create"
   | "summary.update"
@@ -25,7 +26,24 @@ export type AuditAction =
   | "onboarding.step_create"
   | "onboarding.step_update"
   | "onboarding.step_archive"
-  | "onboarding.step_restore";
+  | "onboarding.step_restore"
+  // single sign-on
+  | "auth.sign_in_refused"
+  | "auth.break_glass_sign_in"
+  | "auth.break_glass_failed"
+  | "auth.password_sign_in_refused"
+  | "user.identity_link"
+  | "user.email_change"
+  | "user.role_change_refused"
+  // personal calendar subscriptions
+  | "calendar.feed_create"
+  | "calendar.feed_revoke"
+  // content ownership, reviews and corrections
+  | "page.owner_change"
+  | "page.interval_change"
+  | "page.review"
+  | "suggestion.create"
+  | "suggestion.resolve";
 
 export interface AuditEntry {
   action: AuditAction;
@@ -39,15 +57,18 @@ export interface AuditEntry {
 
 type Db = Prisma.TransactionClient | typeof prisma;
 
+/** Longest email kept in an audit row: a failed sign-in may send anything in that field. */
+export const MAX_AUDIT_EMAIL = 320;
+
 export async function recordAudit(entry: AuditEntry, db: Db = prisma) {
   await db.auditEvent.create({
     data: {
       action: entry.action,
       actorId: entry.actor?.id ?? null,
-      actorEmail: normaliseForFilter(entry.actor?.email ?? entry.actorEmail ?? null),
+      actorEmail: normaliseForFilter((entry.actor?.email ?? entry.actorEmail)?.slice(0, MAX_AUDIT_EMAIL) ?? null),
       targetType: entry.targetType ?? null,
       targetId: entry.targetId == null ? null : String(entry.targetId),
-      ipAddress: entry.ipAddress ?? null,
+      ipAddress: entry.ipAddress?.slice(0, 100) ?? null,
       details: JSON.stringify(entry.details ?? {}),
     },
   });

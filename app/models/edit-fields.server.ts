@@ -1,16 +1,13 @@
 // zod pieces shared by the editing forms (units and organisation texts). Messages are message
 // keys (app/utils/forms.ts); every text is trimmed, blank optional texts become null.
 import { z } from "zod";
-import { message } from "~/utils/forms";
+import { issue, message, type FormFields } from "~/utils/forms";
 
 export const NOTE_MAX = 500;
 
 /** A required text field. */
 export const requiredText = (max: number) =>
-  z.preprocess(
-    (v) => v ?? "",
-    z.string().trim().min(1, message("error.required")).max(max, message("error.tooLong", { max })),
-  );
+  z.preprocess((v) => v ?? "", z.string().trim().min(1, message("error.required")).max(max, message("error.tooLong")));
 
 /** An optional text field: blank becomes null. */
 export const optionalText = (max: number) =>
@@ -19,7 +16,7 @@ export const optionalText = (max: number) =>
     z
       .string()
       .trim()
-      .max(max, message("error.tooLong", { max }))
+      .max(max, message("error.tooLong"))
       .transform((v) => (v === "" ? null : v)),
   );
 
@@ -29,7 +26,7 @@ export const markdownText = (max: number, required: boolean) =>
     (v) => (typeof v === "string" ? v.replace(/\r\n?/g, "\n").trimEnd() : ""),
     z
       .string()
-      .max(max, message("error.tooLong", { max }))
+      .max(max, message("error.tooLong"))
       .refine((v) => !required || v.trim() !== "", message("error.required")),
   );
 
@@ -39,14 +36,14 @@ export const lineList = (maxTotal: number, maxLine: number, required = false) =>
     (v) => (typeof v === "string" ? v : ""),
     z
       .string()
-      .max(maxTotal, message("error.tooLong", { max: maxTotal }))
+      .max(maxTotal, message("error.tooLong"))
       .transform((v) =>
         v
           .split(/\r?\n/)
           .map((line) => line.trim())
           .filter(Boolean),
       )
-      .refine((lines) => lines.every((l) => l.length <= maxLine), message("edit.lineTooLong", { max: maxLine }))
+      .refine((lines) => lines.every((l) => l.length <= maxLine), issue("edit.lineTooLong", { max: maxLine }))
       .refine((lines) => !required || lines.length > 0, message("error.required")),
   );
 
@@ -62,7 +59,7 @@ export const versionField = z.preprocess(
 export const changeNote = requiredText(NOTE_MAX);
 
 /** Every string value of a submitted form, to show it again exactly as typed. */
-export function formValues(formData: FormData): Record<string, string> {
+export function formValues(formData: FormFields): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [name, value] of formData.entries()) {
     if (typeof value === "string") values[name] = value;

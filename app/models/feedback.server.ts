@@ -13,7 +13,7 @@ const optionalText = (max: number) =>
     z
       .string()
       .trim()
-      .max(max, message("error.tooLong", { max }))
+      .max(max, message("error.tooLong"))
       .transform((v) => (v === "" ? null : v)),
   );
 
@@ -23,11 +23,7 @@ export const feedbackSchema = z.object({
   pageUrl: optionalText(500),
   message: z.preprocess(
     (v) => v ?? "",
-    z
-      .string()
-      .trim()
-      .min(1, message("error.required"))
-      .max(5000, message("error.tooLong", { max: 5000 })),
+    z.string().trim().min(1, message("error.required")).max(5000, message("error.tooLong")),
   ),
 });
 

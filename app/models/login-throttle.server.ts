@@ -1,37 +1,80 @@
-// Throttles password guessing: at most 5 failed sign-ins per account and 20 per client address
-// in 15 minutes; past that the sign-in answers 429 with Retry-After. The address limit is
-// higher because a whole office may share one address.
+// Throttles password guessing with a progressive delay, not a lock
+// (docs/decisions/0012-production-mode-and-sign-in-throttle.md).
+//
+// Every sign-in first reserves an attempt: in one transaction it counts the recent failures of
+// the account and of the client address, and either refuses (429, Retry-After) or records the
+// attempt as a failure before the password is checked. A right password then takes its
+// reservation back. So a burst of parallel guesses is counted in full: each one sees the
+// reservations of those before it.
+//
+// The first failures are free (5 per account, 20 per address: a whole office may share one
+// address); after that the next attempt must wait FIRST_DELAY, doubling with each further
+// failure, up to a cap. Refused attempts are not counted, so hammering does not lengthen the
+// wait, and the wait never exceeds the cap: a stranger's guesses can slow the real user down but
+// never lock them out.
 import { prisma } from "~/utils/db.server";
 
-export const MAX_FAILURES_PER_ACCOUNT = 5;
-export const MAX_FAILURES_PER_ADDRESS = 20;
-export const WINDOW_MS = 15 * 60 * 1000;
+export const WINDOW_MS = 60 * 60 * 1000;
+export const FREE_FAILURES_PER_ACCOUNT = 5;
+export const FREE_FAILURES_PER_ADDRESS = 20;
+export const FIRST_DELAY_MS = 30 * 1000;
+export const MAX_DELAY_PER_ACCOUNT_MS = 15 * 60 * 1000;
+export const MAX_DELAY_PER_ADDRESS_MS = 15 * 60 * 1000;
+/** Stored emails are cut to this length (the longest valid address is 254 characters). */
+export const MAX_STORED_EMAIL = 320;
 
-/** Seconds until another attempt is allowed, or 0 when not throttled. */
-export async function loginRetryAfter(email: string, ipAddress: string, now = new Date()): Promise<number> {
-  const since = new Date(now.getTime() - WINDOW_MS);
-  const key = email.trim().toLowerCase();
-  const recent = (where: { email: string } | { ipAddress: string }, limit: number) =>
-    prisma.loginFailure.findMany({
-      where: { ...where, createdAt: { gte: since } },
-      orderBy: { createdAt: "desc" },
-      take: limit,
-    });
-  const [byAccount, byAddress] = await Promise.all([
-    recent({ email: key }, MAX_FAILURES_PER_ACCOUNT),
-    recent({ ipAddress }, MAX_FAILURES_PER_ADDRESS),
-  ]);
-  const waits = [
-    [byAccount, MAX_FAILURES_PER_ACCOUNT],
-    [byAddress, MAX_FAILURES_PER_ADDRESS],
-  ] as const;
-  const blocked = waits
-    .filter(([failures, limit]) => failures.length >= limit)
-    // The window reopens when the oldest of the last `limit` failures leaves it.
-    .map(([failures, limit]) => failures[limit - 1].createdAt.getTime() + WINDOW_MS - now.getTime());
-  return blocked.length ? Math.max(1, Math.ceil(Math.max(...blocked) / 1000)) : 0;
+/** How long after the latest failure the next attempt must wait, given the failures in the window. */
+export function delayAfter(failures: number, free: number, cap: number): number {
+  if (failures < free) return 0;
+  return Math.min(FIRST_DELAY_MS * 2 ** Math.min(failures - free, 30), cap);
 }
 
-export async function recordLoginFailure(email: string, ipAddress: string) {
-  await prisma.loginFailure.create({ data: { email: email.trim().toLowerCase().slice(0, 320), ipAddress } });
+export const throttleKey = (email: string) => email.trim().toLowerCase().slice(0, MAX_STORED_EMAIL);
+
+export type Reservation = { ok: true; attemptId: number } | { ok: false; retryAfter: number };
+
+/**
+ * Reserves a sign-in attempt for this account and address, or says how many seconds to wait.
+ * Atomic: concurrent callers are serialised by the transaction.
+ */
+export async function reserveLoginAttempt(email: string, ipAddress: string, now = new Date()): Promise<Reservation> {
+  const key = throttleKey(email);
+  const since = new Date(now.getTime() - WINDOW_MS);
+  return prisma.$transaction(async (tx) => {
+    const recent = async (where: { email: string } | { ipAddress: string }) => {
+      const [count, latest] = await Promise.all([
+        tx.loginFailure.count({ where: { ...where, createdAt: { gte: since } } }),
+        tx.loginFailure.findFirst({
+          where: { ...where, createdAt: { gte: since } },
+          orderBy: { createdAt: "desc" },
+          select: { createdAt: true },
+        }),
+      ]);
+      return { count, latest: latest?.createdAt.getTime() ?? 0 };
+    };
+    const account = await recent({ email: key });
+    const address = await recent({ ipAddress });
+    const waitUntil = Math.max(
+      account.latest + delayAfter(account.count, FREE_FAILURES_PER_ACCOUNT, MAX_DELAY_PER_ACCOUNT_MS),
+      address.latest + delayAfter(address.count, FREE_FAILURES_PER_ADDRESS, MAX_DELAY_PER_ADDRESS_MS),
+    );
+    if (waitUntil > now.getTime()) {
+      return { ok: false as const, retryAfter: Math.max(1, Math.ceil((waitUntil - now.getTime()) / 1000)) };
+    }
+    const attempt = await tx.loginFailure.create({ data: { email: key, ipAddress, createdAt: now } });
+    return { ok: true as const, attemptId: attempt.id };
+  });
+}
+
+/** The password was right: the reserved attempt was not a failure. */
+export async function releaseLoginAttempt(attemptId: number): Promise<void> {
+  await prisma.loginFailure.deleteMany({ where: { id: attemptId } });
+}
+
+/** Failures older than the window count for nothing: delete them. */
+export async function pruneLoginFailures(now = new Date()): Promise<number> {
+  const { count } = await prisma.loginFailure.deleteMany({
+    where: { createdAt: { lt: new Date(now.getTime() - WINDOW_MS) } },
+  });
+  return count;
 }

@@ -131,11 +131,9 @@ export interface PlanSummary {
   nextStepId: number | null;
 }
 
-export function summarisePlan(steps: readonly PlanStepState[], today: string): PlanSummary {
-  const count = (s: StepStatus) => steps.filter((step) => step.status === s).length;
-  const completed = count("completed");
-  const overdue = steps.filter((s) => isOverdue(s.dueDate, today, s.status)).length;
-  const open = steps
+/** The steps not yet completed, in the order to do them: earliest due date first. */
+export function openStepsInOrder<T extends PlanStepState>(steps: readonly T[]): T[] {
+  return steps
     .filter((s) => s.status !== "completed")
     .sort((a, b) => {
       // Unknown due dates (no start date recorded) go after known ones.
@@ -143,6 +141,13 @@ export function summarisePlan(steps: readonly PlanStepState[], today: string): P
       const db = b.dueDate ?? "9999-12-31";
       return da < db ? -1 : da > db ? 1 : compareSteps(a, b);
     });
+}
+
+export function summarisePlan(steps: readonly PlanStepState[], today: string): PlanSummary {
+  const count = (s: StepStatus) => steps.filter((step) => step.status === s).length;
+  const completed = count("completed");
+  const overdue = steps.filter((s) => isOverdue(s.dueDate, today, s.status)).length;
+  const open = openStepsInOrder(steps);
   // "Cannot start yet" is not a start.
   const started = steps.some((s) => s.status === "in_progress" || s.status === "completed");
   return {

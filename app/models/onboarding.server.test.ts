@@ -122,10 +122,10 @@ describe("statuses", () => {
     const step = (await getPlan(person.id, "en"))!.items.find((i) => !i.acknowledges)!;
     expect(
       await updateStepStatus(person, person.id, { stepId: step.stepId, status: "in_progress", blockedReason: "" }),
-    ).toEqual({ ok: true });
+    ).toEqual({ ok: true, previous: "not_started" });
     expect(
       await updateStepStatus(supervisor, person.id, { stepId: step.stepId, status: "completed", blockedReason: "" }),
-    ).toEqual({ ok: true });
+    ).toEqual({ ok: true, previous: "in_progress" });
     const done = await prisma.onboardingProgress.findUniqueOrThrow({
       where: { userId_stepId: { userId: person.id, stepId: step.stepId } },
     });

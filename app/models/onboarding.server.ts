@@ -8,7 +8,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { languages, type Lang } from "~/i18n";
 import { localize, type Localized } from "~/i18n/content";
 import { prisma } from "~/utils/db.server";
-import { message, parseForm, type FormErrors } from "~/utils/forms";
+import { message, parseForm, type FormErrors, type FormFields } from "~/utils/forms";
 import { getAcknowledgementState, recordAcknowledgement } from "./acknowledgement.server";
 import { recordAudit } from "./audit.server";
 import { DUE_RULES, dueDate, helsinkiToday, isDueRule, isOverdue, type DueRule } from "./onboarding-dates";
@@ -28,6 +28,7 @@ import {
   type StepStatus,
 } from "./onboarding-rules";
 import type { Actor } from "./roles";
+import { idField } from "~/utils/ids";
 
 /** Thrown when the actor may not do this; routes answer 403. */
 export class NotAllowedError extends Error {
@@ -179,11 +180,11 @@ export async function getPlan(userId: number, lang: Lang, today = helsinkiToday(
 
 export const statusFormSchema = z
   .object({
-    stepId: z.coerce.number().int().positive(),
+    stepId: idField,
     status: z.enum(STEP_STATUSES, message("onboarding.error.status")),
     blockedReason: z.preprocess(
       (v) => (typeof v === "string" ? v.trim() : ""),
-      z.string().max(REASON_MAX, message("error.tooLong", { max: REASON_MAX })),
+      z.string().max(REASON_MAX, message("error.tooLong")),
     ),
   })
   .refine((v) => v.status !== "blocked" || v.blockedReason !== "", {
@@ -193,7 +194,7 @@ export const statusFormSchema = z
 
 export type StatusChange = z.output<typeof statusFormSchema>;
 
-export type StatusResult = { ok: true } | { ok: false; error: "acknowledgeFirst" | "notInPlan" };
+export type StatusResult = { ok: true; previous: StepStatus } | { ok: false; error: "acknowledgeFirst" | "notInPlan" };
 
 /**
  * Sets one step's status in a person's plan. Completing a step that asks to acknowledge a
@@ -211,18 +212,18 @@ export async function updateStepStatus(actor: Actor, personId: number, change: S
     if (!ack?.current) return { ok: false, error: "acknowledgeFirst" };
   }
   await saveProgress(personId, change.stepId, change.status, change.blockedReason || null, actor.id);
-  return { ok: true };
+  return { ok: true, previous: item.status };
 }
 
 export type StatusFormResult =
-  | { ok: true; stepId: number; status: StepStatus }
+  | { ok: true; stepId: number; status: StepStatus; previous: StepStatus }
   | { ok: false; stepId?: number; errors: FormErrors; values: Record<string, string> };
 
 /** The status form of the plan pages: parse, check, save. Throws NotAllowedError for 403. */
 export async function changeStatusFromForm(
   actor: Actor,
   personId: number,
-  formData: FormData,
+  formData: FormFields,
 ): Promise<StatusFormResult> {
   const form = parseForm(statusFormSchema, formData);
   const stepId = Number(formData.get("stepId")) || undefined;
@@ -232,7 +233,7 @@ export async function changeStatusFromForm(
     const values = { status: form.data.status, blockedReason: form.data.blockedReason };
     return { ok: false, stepId, errors: { form: [{ key: `onboarding.error.${result.error}` }] }, values };
   }
-  return { ok: true, stepId: form.data.stepId, status: form.data.status };
+  return { ok: true, stepId: form.data.stepId, status: form.data.status, previous: result.previous };
 }
 
 async function saveProgress(
@@ -305,7 +306,7 @@ const contentPathSchema = z.preprocess(
   (v) => (typeof v === "string" ? v.trim() : ""),
   z
     .string()
-    .max(300, message("error.tooLong", { max: 300 }))
+    .max(300, message("error.tooLong"))
     .refine(
       (v) => v === "" || (/^\/[a-z0-9\-/]*$/.test(v) && !v.includes("//") && !/^\/(fi|sv|en)(\/|$)/.test(v)),
       message("onboarding.error.contentPath"),
@@ -315,11 +316,11 @@ const contentPathSchema = z.preprocess(
 
 const optionalTitle = z.preprocess(
   (v) => (typeof v === "string" ? v.trim() : ""),
-  z.string().max(TITLE_MAX, message("error.tooLong", { max: TITLE_MAX })),
+  z.string().max(TITLE_MAX, message("error.tooLong")),
 );
 const optionalDescription = z.preprocess(
   (v) => (typeof v === "string" ? v.replace(/\r\n?/g, "\n").trim() : ""),
-  z.string().max(DESCRIPTION_MAX, message("error.tooLong", { max: DESCRIPTION_MAX })),
+  z.string().max(DESCRIPTION_MAX, message("error.tooLong")),
 );
 
 /** The step form: texts in any of the three languages (at least one title), due rule, link. */

@@ -36,6 +36,7 @@ import {
   type RevisionKey,
   type Snapshot,
 } from "./revision.server";
+import { docPage, mayEditPage, recordReview } from "./page-ownership.server";
 import { canEditOrganisationTexts } from "./roles";
 import type { Editor } from "./unit-editing.server";
 import { NotAllowedError } from "./unit-editing.server";
@@ -468,7 +469,8 @@ export async function saveDocEdit(args: {
   input: DocInput;
 }): Promise<DocSaveOutcome> {
   const { editor, ipAddress, doc, lang, input } = args;
-  if (!canEditOrganisationTexts(editor)) throw new NotAllowedError();
+  // Role rights or ownership of the document (page-ownership.server.ts).
+  if (!(await mayEditPage(editor, docPage(doc)))) throw new NotAllowedError();
   const key = docKey(doc, lang);
   try {
     const outcome = await prisma.$transaction(async (tx) => {
@@ -537,6 +539,8 @@ export async function saveDocEdit(args: {
         },
         tx,
       );
+      // A saved edit counts as a review of the document.
+      await recordReview(tx, { page: docPage(doc), reviewer: editor, kind: "edit" });
       return { status: "saved" as const, version };
     });
     if (outcome.status !== "conflict") return outcome;

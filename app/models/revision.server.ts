@@ -64,7 +64,7 @@ export function isUniqueViolation(error: unknown): boolean {
 
 /** Thrown inside a save's transaction when another save won the race; rolls the save back. */
 export class VersionConflictError extends Error {
-  constructor(readonly scope: Scope) {
+  constructor(readonly scope: string) {
     super(`version conflict in ${scope}`);
   }
 }

@@ -21,6 +21,7 @@ import {
   presentSummary,
   readSummaryForm,
   revokeShareLink,
+  updateSummary,
   validateSummaryForm,
   type SummaryActor,
 } from "./summary.server";
@@ -335,5 +336,45 @@ describe("PDF text", () => {
     expect(markdownToPlainText("Hello **team** & [guide](https://migri.fi)\n\n- one\n- two")).toBe(
       "Hello team & guide (https://migri.fi)\n\n• one\n• two",
     );
+  });
+});
+
+describe("saving a summary", () => {
+  it("two saves based on the same version: exactly one wins, the other is a conflict naming the new version", async () => {
+    const summary = await publishedSummaryBy("manager@migri.example", "Two tabs");
+    const author = await actor("manager@migri.example");
+    const input = (teamText: string) => ({
+      title: "Two tabs",
+      lang: "en" as const,
+      intro: "",
+      items: [{ goalId: null, visionIndex: 0, teamText, targets: [] }],
+    });
+    const results = await Promise.all(
+      ["first", "second", "third"].map((text) => updateSummary(summary.id, author, input(text), false, null, 1)),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual(["conflict", "conflict", "saved"]);
+    for (const r of results) if (r.status === "conflict") expect(r.currentVersion).toBe(2);
+    const stored = await prisma.teamSummary.findUniqueOrThrow({ where: { id: summary.id }, include: { items: true } });
+    expect(stored.version).toBe(2);
+    expect(stored.items).toHaveLength(1);
+    const winner = results.findIndex((r) => r.status === "saved");
+    expect(stored.items[0].teamText).toBe(["first", "second", "third"][winner]);
+    const audits = await prisma.auditEvent.count({ where: { action: "summary.update", targetId: String(summary.id) } });
+    expect(audits).toBe(1);
+  });
+
+  it("a save based on an old version writes nothing", async () => {
+    const summary = await publishedSummaryBy("manager@migri.example", "Stale tab");
+    const author = await actor("manager@migri.example");
+    const outcome = await updateSummary(
+      summary.id,
+      author,
+      { title: "Overwritten?", lang: "en", intro: "", items: [] },
+      false,
+      null,
+      0,
+    );
+    expect(outcome).toMatchObject({ status: "conflict", currentVersion: 1 });
+    expect((await prisma.teamSummary.findUniqueOrThrow({ where: { id: summary.id } })).title).toBe("Stale tab");
   });
 });

@@ -7,15 +7,16 @@ import type { Prisma } from "~/generated/prisma/client";
 import { isLang, languages, type Lang } from "~/i18n";
 import type { Localized } from "~/i18n/content";
 import { prisma } from "~/utils/db.server";
-import { message, type FormErrors } from "~/utils/forms";
-import type { MessageKey } from "~/i18n";
+import { fieldError, message, type FormErrors, type FormFields } from "~/utils/forms";
 import { parseStringList } from "~/utils/json-list";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { recordAudit } from "./audit.server";
+import { isVersionConflict, recordEdit, runEdit, versionConflict, writeAtVersion } from "./editing-core.server";
 import { BLANK_TARGET_ROWS, SUMMARY_LIMITS } from "./summary-rules";
 import { getGoals } from "./organisation.server";
 import type { Role } from "./roles";
 import { isSupervisor, isSupervisorOf } from "./team.server";
+import { parseId } from "~/utils/ids";
 
 export interface SummaryActor {
   id: number;
@@ -23,7 +24,7 @@ export interface SummaryActor {
   role: Role;
 }
 
-const MAX_TARGETS_PER_ITEM = 30;
+export const MAX_TARGETS_PER_ITEM = 30;
 
 // ---------------------------------------------------------------------------------------------
 // Permissions: composing is for supervisors (anyone with a report), HR editors and admins;
@@ -136,6 +137,8 @@ export interface SummaryFormState {
   lang: string;
   intro: string;
   items: Record<string, ItemInput>;
+  /** The stored version the form was read at (0: a new summary). */
+  version: number;
 }
 
 const blankTarget = (): TargetInput => ({ text: "", owner: "", dueDate: "" });
@@ -151,6 +154,7 @@ export function emptyFormState(points: AgencyPoint[], lang: Lang): SummaryFormSt
     title: "",
     lang,
     intro: "",
+    version: 0,
     items: Object.fromEntries(
       points.map((p) => [p.key, { selected: false, teamText: "", targets: withBlankRows([]) }]),
     ),
@@ -158,7 +162,7 @@ export function emptyFormState(points: AgencyPoint[], lang: Lang): SummaryFormSt
 }
 
 /** Reads the posted form for the given points; names are "<point key>.teamText", "<point key>.targets.<n>.owner". */
-export function readSummaryForm(form: FormData, points: AgencyPoint[]): SummaryFormState {
+export function readSummaryForm(form: FormFields, points: AgencyPoint[]): SummaryFormState {
   const text = (name: string) => {
     const value = form.get(name);
     return typeof value === "string" ? value : "";
@@ -181,7 +185,14 @@ export function readSummaryForm(form: FormData, points: AgencyPoint[]): SummaryF
       targets,
     };
   }
-  return { title: text("title"), lang: text("lang"), intro: text("intro"), items };
+  const version = Number(text("version"));
+  return {
+    title: text("title"),
+    lang: text("lang"),
+    intro: text("intro"),
+    items,
+    version: Number.isSafeInteger(version) && version >= 0 ? version : 0,
+  };
 }
 
 const isoDate = z
@@ -194,14 +205,8 @@ const isoDate = z
 
 const targetSchema = z
   .object({
-    text: z
-      .string()
-      .trim()
-      .max(SUMMARY_LIMITS.targetText, message("error.tooLong", { max: SUMMARY_LIMITS.targetText })),
-    owner: z
-      .string()
-      .trim()
-      .max(SUMMARY_LIMITS.owner, message("error.tooLong", { max: SUMMARY_LIMITS.owner })),
+    text: z.string().trim().max(SUMMARY_LIMITS.targetText, message("error.tooLong")),
+    owner: z.string().trim().max(SUMMARY_LIMITS.owner, message("error.tooLong")),
     dueDate: z.union([z.literal(""), isoDate]),
   })
   .superRefine((t, ctx) => {
@@ -213,26 +218,16 @@ const targetSchema = z
 
 const itemSchema = z.object({
   selected: z.boolean(),
-  teamText: z
-    .string()
-    .trim()
-    .max(SUMMARY_LIMITS.teamText, message("error.tooLong", { max: SUMMARY_LIMITS.teamText })),
+  teamText: z.string().trim().max(SUMMARY_LIMITS.teamText, message("error.tooLong")),
   targets: z.array(targetSchema),
 });
 
 function summarySchema(publish: boolean) {
   return z
     .object({
-      title: z
-        .string()
-        .trim()
-        .min(1, message("error.required"))
-        .max(SUMMARY_LIMITS.title, message("error.tooLong", { max: SUMMARY_LIMITS.title })),
+      title: z.string().trim().min(1, message("error.required")).max(SUMMARY_LIMITS.title, message("error.tooLong")),
       lang: z.enum(languages, message("error.required")),
-      intro: z
-        .string()
-        .trim()
-        .max(SUMMARY_LIMITS.intro, message("error.tooLong", { max: SUMMARY_LIMITS.intro })),
+      intro: z.string().trim().max(SUMMARY_LIMITS.intro, message("error.tooLong")),
       items: z.record(z.string(), itemSchema),
     })
     .superRefine((s, ctx) => {
@@ -275,11 +270,7 @@ export function validateSummaryForm(
   if (!result.success) {
     const errors: FormErrors = {};
     for (const issue of result.error.issues) {
-      const [key, json] = issue.message.split("|", 2);
-      (errors[fieldOf(issue.path)] ??= []).push({
-        key: key as MessageKey,
-        params: json ? JSON.parse(json) : undefined,
-      });
+      (errors[fieldOf(issue.path)] ??= []).push(fieldError(issue));
     }
     return { ok: false, errors };
   }
@@ -351,42 +342,64 @@ export async function createSummary(
   });
 }
 
-/** Replaces the summary's content; `publish` publishes a draft (a published summary stays published). */
+export type SummaryUpdate =
+  | { status: "saved"; summary: { id: number; status: string; version: number } }
+  /** Someone else saved the summary since the form was read: nothing was written. */
+  | { status: "conflict"; currentVersion: number; updatedAt: string };
+
+/**
+ * Replaces the summary's content if it is still at `baseVersion` (the version the edit form was
+ * read at); `publish` publishes a draft (a published summary stays published).
+ */
 export async function updateSummary(
   id: number,
   actor: SummaryActor,
   input: SummaryInput,
   publish: boolean,
-  ipAddress?: string | null,
-) {
-  return prisma.$transaction(async (tx) => {
+  ipAddress: string | null | undefined,
+  baseVersion: number,
+): Promise<SummaryUpdate> {
+  const outcome = await runEdit(async (tx) => {
     const before = await tx.teamSummary.findUnique({ where: { id } });
     if (!before) throw new SummaryNotFoundError();
+    if (before.version !== baseVersion) return versionConflict("summary");
     const publishing = publish && before.status !== "published";
+    await writeAtVersion("summary", {
+      exists: true,
+      update: () =>
+        tx.teamSummary.updateMany({
+          where: { id, version: baseVersion },
+          data: {
+            title: input.title,
+            lang: input.lang,
+            intro: input.intro,
+            version: baseVersion + 1,
+            ...(publishing ? { status: "published", publishedAt: new Date() } : {}),
+          },
+        }),
+    });
     await tx.teamSummaryItem.deleteMany({ where: { summaryId: id } });
     const summary = await tx.teamSummary.update({
       where: { id },
-      data: {
-        title: input.title,
-        lang: input.lang,
-        intro: input.intro,
-        ...(publishing ? { status: "published", publishedAt: new Date() } : {}),
-        items: { create: itemsCreate(input.items) },
-      },
+      data: { items: { create: itemsCreate(input.items) } },
+      select: { id: true, status: true, version: true, title: true },
     });
-    await recordAudit(
-      {
+    await recordEdit(tx, {
+      audit: {
         action: publishing ? "summary.publish" : "summary.update",
         actor,
         targetType: "summary",
         targetId: id,
         ipAddress,
-        details: { title: summary.title },
+        details: { title: summary.title, fromVersion: baseVersion, toVersion: summary.version },
       },
-      tx,
-    );
-    return summary;
+    });
+    return { status: "saved" as const, summary };
   });
+  if (!isVersionConflict(outcome)) return outcome;
+  const current = await prisma.teamSummary.findUnique({ where: { id }, select: { version: true, updatedAt: true } });
+  if (!current) throw new SummaryNotFoundError();
+  return { status: "conflict", currentVersion: current.version, updatedAt: current.updatedAt.toISOString() };
 }
 
 export async function deleteSummary(id: number, actor: SummaryActor, ipAddress?: string | null) {
@@ -426,7 +439,7 @@ export async function findSummary(id: number): Promise<StoredSummary | null> {
 
 /** A summary id from a URL segment; anything but a positive integer is no summary. */
 export function summaryIdParam(value: string | undefined): number {
-  return value && /^\d{1,9}$/.test(value) ? Number(value) : 0;
+  return parseId(value) ?? 0;
 }
 
 /**
@@ -505,7 +518,7 @@ export function formStateOf(summary: StoredSummary, points: AgencyPoint[]): Summ
     const targets = item?.targets.map((t) => ({ text: t.text, owner: t.owner, dueDate: t.dueDate ?? "" })) ?? [];
     items[point.key] = { selected: !!item, teamText: item?.teamText ?? "", targets: withBlankRows(targets) };
   }
-  return { title: summary.title, lang: summary.lang, intro: summary.intro, items };
+  return { title: summary.title, lang: summary.lang, intro: summary.intro, items, version: summary.version };
 }
 
 export interface SummaryListItem {

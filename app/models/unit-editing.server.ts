@@ -30,6 +30,7 @@ import {
   sameFields,
   SEED_NOTE,
   snapshotAt,
+  isScope,
   VersionConflictError,
   type ConflictInfo,
   type Db,
@@ -37,6 +38,7 @@ import {
   type Scope,
   type Snapshot,
 } from "./revision.server";
+import { mayEditPage, recordReview, unitPage } from "./page-ownership.server";
 import { canEditUnit, type Actor } from "./roles";
 import { getUnit } from "./unit.server";
 
@@ -235,7 +237,8 @@ export async function saveUnitEdit(args: {
   input: UnitEditInput;
 }): Promise<SaveOutcome> {
   const { editor, ipAddress, unitId, lang, input } = args;
-  if (!canEditUnit(editor, unitId)) throw new NotAllowedError();
+  // Role rights or ownership of the page (page-ownership.server.ts).
+  if (!(await mayEditPage(editor, unitPage(unitId)))) throw new NotAllowedError();
 
   let conflictScopes: Scope[] = [];
   try {
@@ -317,6 +320,8 @@ export async function saveUnitEdit(args: {
         },
         tx,
       );
+      // A saved edit counts as a review of the page.
+      await recordReview(tx, { page: unitPage(unitId), reviewer: editor, kind: "edit" });
       return {
         status: "saved" as const,
         saved,
@@ -331,7 +336,7 @@ export async function saveUnitEdit(args: {
   } catch (error) {
     // Another save won between our read and our write: same answer as a conflict seen up front.
     if (!(error instanceof VersionConflictError)) throw error;
-    conflictScopes = [error.scope];
+    conflictScopes = [isScope(error.scope) ? error.scope : "shared"];
   }
   return unitConflict(unitId, lang, conflictScopes, input);
 }

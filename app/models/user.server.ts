@@ -2,9 +2,12 @@
 // what a person may do ends their sessions and is written to the audit trail.
 import bcrypt from "bcryptjs";
 import { z } from "zod";
+import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { message } from "~/utils/forms";
+import { optionalIdField } from "~/utils/ids";
 import { recordAudit } from "./audit.server";
+import { releaseOwnedPages } from "./page-ownership.server";
 import { ROLES, type Actor, type Role } from "./roles";
 
 // bcryptjs is pure JavaScript (no native build); cost 10 takes ~90 ms here.
@@ -26,20 +29,13 @@ export const newUserSchema = z.object({
   ),
   name: z.preprocess(
     (v) => v ?? "",
-    z
-      .string()
-      .trim()
-      .min(1, message("error.required"))
-      .max(200, message("error.tooLong", { max: 200 })),
+    z.string().trim().min(1, message("error.required")).max(200, message("error.tooLong")),
   ),
   role: z.enum(ROLES, message("error.required")),
-  homeUnitId: z.preprocess((v) => (v === "" || v == null ? null : Number(v)), z.number().int().positive().nullable()),
+  homeUnitId: optionalIdField,
   password: z.preprocess(
     (v) => v ?? "",
-    z
-      .string()
-      .min(MIN_PASSWORD_LENGTH, message("error.passwordTooShort", { min: MIN_PASSWORD_LENGTH }))
-      .max(200, message("error.tooLong", { max: 200 })),
+    z.string().min(MIN_PASSWORD_LENGTH, message("error.passwordTooShort")).max(200, message("error.tooLong")),
   ),
 });
 export type NewUser = z.output<typeof newUserSchema>;
@@ -53,6 +49,24 @@ export class EmailTakenError extends Error {
   constructor() {
     super("email taken");
   }
+}
+
+/** Refused: the change would leave the portal with no enabled administrator. */
+export class LastAdminError extends Error {
+  constructor() {
+    super("the last enabled administrator cannot be demoted or disabled");
+  }
+}
+
+type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
+
+function otherEnabledAdmins(db: Tx | typeof prisma, userId: number) {
+  return db.user.count({ where: { role: "admin", disabledAt: null, id: { not: userId } } });
+}
+
+/** Inside the change's transaction, so two admins demoting each other cannot both succeed. */
+async function requireAnotherAdmin(tx: Tx, userId: number) {
+  if ((await otherEnabledAdmins(tx, userId)) === 0) throw new LastAdminError();
 }
 
 export async function createUser(
@@ -144,6 +158,7 @@ export async function listUsers() {
     homeUnitId: u.homeUnitId,
     editableUnitIds: u.editableUnits.map((e) => e.unitId),
     disabled: u.disabledAt !== null,
+    roleFromIdp: u.roleFromIdp,
   }));
 }
 
@@ -164,6 +179,10 @@ export async function updateUserAccess(
   const roleChanged = before.role !== change.role;
   const unitsChanged = beforeUnits.join(",") !== afterUnits.join(",");
   await prisma.$transaction(async (tx) => {
+    const current = await tx.user.findUniqueOrThrow({ where: { id: userId } });
+    if (current.role === "admin" && change.role !== "admin" && !current.disabledAt) {
+      await requireAnotherAdmin(tx, userId);
+    }
     await tx.user.update({ where: { id: userId }, data: { role: change.role, homeUnitId: change.homeUnitId } });
     if (unitsChanged) {
       await tx.unitEditor.deleteMany({ where: { userId } });
@@ -202,8 +221,14 @@ export async function updateUserAccess(
 
 export async function setUserDisabled(userId: number, disabled: boolean, by: ActorRef, ipAddress?: string | null) {
   const user = await prisma.$transaction(async (tx) => {
+    const current = await tx.user.findUniqueOrThrow({ where: { id: userId } });
+    if (disabled && current.role === "admin" && !current.disabledAt) await requireAnotherAdmin(tx, userId);
     const updated = await tx.user.update({ where: { id: userId }, data: { disabledAt: disabled ? new Date() : null } });
+    // A disabled person's share links stop working too (enabling does not bring them back).
+    const revokedLinks = disabled ? await revokeShareLinksOf(tx, userId) : 0;
     if (disabled) await tx.session.deleteMany({ where: { userId } });
+    // Their pages go back to HR's "no owner" queue.
+    if (disabled) await releaseOwnedPages(tx, userId, by, ipAddress);
     await recordAudit(
       {
         action: disabled ? "user.disable" : "user.enable",
@@ -211,11 +236,27 @@ export async function setUserDisabled(userId: number, disabled: boolean, by: Act
         targetType: "user",
         targetId: userId,
         ipAddress,
-        details: { email: updated.email },
+        details: disabled ? { email: updated.email, revokedShareLinks: revokedLinks } : { email: updated.email },
       },
       tx,
     );
     return updated;
   });
   return user;
+}
+
+/** Revokes every live share link of the person's goal summaries; returns how many. */
+export async function revokeShareLinksOf(tx: Tx, userId: number, now = new Date()): Promise<number> {
+  const { count } = await tx.summaryShareLink.updateMany({
+    where: { revokedAt: null, summary: { authorId: userId } },
+    data: { revokedAt: now },
+  });
+  return count;
+}
+
+/** True when this user is the only enabled admin: the portal must never be left without one. */
+export async function isLastActiveAdmin(userId: number, db: Prisma.TransactionClient | typeof prisma = prisma) {
+  const user = await db.user.findUnique({ where: { id: userId } });
+  if (!user || user.role !== "admin" || user.disabledAt) return false;
+  return (await otherEnabledAdmins(db, userId)) === 0;
 }

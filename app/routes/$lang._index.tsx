@@ -1,22 +1,44 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { ExploreLinks, PersonalHome } from "~/components/home";
 import { FallbackNotice, LocalizedBlock } from "~/components/localized";
 import { fallbackLanguages } from "~/i18n/content";
+import { getPersonalHome } from "~/models/home.server";
+import { isStepStatus } from "~/models/onboarding-rules";
 import { getOrganisation } from "~/models/organisation.server";
+import { getOptionalUser } from "~/utils/auth.server";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-lang";
+import { sharedPage } from "~/utils/shared-page";
 
 export const meta = titleMeta("home.title");
+export const handle = sharedPage;
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  return getOrganisation(langParam(params));
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const org = await getOrganisation(langParam(params));
+  // Signed-out readers get exactly the public page; the personal part is only for a signed-in user.
+  const user = await getOptionalUser(request);
+  if (!user) return { ...org, personal: null };
+  const url = new URL(request.url);
+  const was = url.searchParams.get("was");
+  return {
+    ...org,
+    personal: {
+      ...(await getPersonalHome(user, langParam(params), Number(url.searchParams.get("saved")) || null)),
+      was: isStepStatus(was) ? was : null,
+    },
+  };
 }
 
 export default function Home() {
+  const { personal } = useLoaderData<typeof loader>();
+  return personal ? <PersonalHome home={personal} /> : <PublicHome />;
+}
+
+function PublicHome() {
   const org = useLoaderData<typeof loader>();
   const t = useT();
-  const lang = useLang();
   const { profile } = org;
   return (
     <>
@@ -50,23 +72,7 @@ export default function Home() {
           </LocalizedBlock>
         </section>
       ) : null}
-      <section aria-labelledby="start-here">
-        <h2 id="start-here">{t("home.exploreHeading")}</h2>
-        <ul className="card-links">
-          <li>
-            <Link to={`/${lang}/strategy`}>{t("home.linkStrategy")}</Link>
-          </li>
-          <li>
-            <Link to={`/${lang}/values`}>{t("home.linkValues")}</Link>
-          </li>
-          <li>
-            <Link to={`/${lang}/goals`}>{t("home.linkGoals")}</Link>
-          </li>
-          <li>
-            <Link to={`/${lang}/units`}>{t("home.linkUnits")}</Link>
-          </li>
-        </ul>
-      </section>
+      <ExploreLinks />
     </>
   );
 }

@@ -4,21 +4,26 @@ import { useEffect } from "react";
 import { ErrorSummary, Field, TextareaField } from "~/components/forms";
 import { formatDate } from "~/i18n";
 import { createAccessibilityFeedback, feedbackSchema } from "~/models/feedback.server";
-import { parseForm } from "~/utils/forms";
+import { parseForm, readForm } from "~/utils/forms";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-lang";
+import { sharedPage } from "~/utils/shared-page";
+import { formBodyLimit } from "~/utils/form-limits.server";
 
 export const meta = titleMeta("a11y.title");
+export const handle = sharedPage;
 
 export async function loader({ params }: LoaderFunctionArgs) {
   langParam(params);
   return null;
 }
 
+export const bodyLimit = () => formBodyLimit(feedbackSchema);
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const lang = langParam(params);
-  const form = parseForm(feedbackSchema, await request.formData());
+  const form = parseForm(feedbackSchema, await readForm(request));
   if (!form.ok) {
     return data({ status: "invalid" as const, errors: form.errors, values: form.values }, { status: 400 });
   }

@@ -1,10 +1,13 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { FieldErrors } from "~/components/forms";
 import { Pagination } from "~/components/pagination";
 import { formatDateTime } from "~/i18n";
 import { AUDIT_PAGE_SIZE, listAuditEvents } from "~/models/audit.server";
 import { requireAdmin } from "~/utils/auth.server";
+import { isCalendarDate } from "~/utils/calendar-date";
+import type { FormErrors } from "~/utils/forms";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-lang";
@@ -15,17 +18,16 @@ const ACTION_GROUPS = [
   "auth.sign_in",
   "auth.sign_in_failed",
   "auth.sign_out",
+  "auth.sign_in_refused",
+  "auth.break_glass",
   "content.",
   "user.",
   "onboarding.",
   "summary.",
 ] as const;
 
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .optional()
-  .catch(undefined);
+// A day as typed: checked in the loader, so that an impossible one gets a message, not a filter.
+const day = z.string().trim().max(40).optional().catch(undefined);
 const filterSchema = z.object({
   action: z.enum(ACTION_GROUPS).optional().catch(undefined),
   actor: z.string().trim().max(320).optional().catch(undefined),
@@ -39,22 +41,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
   const url = new URL(request.url);
   const filter = filterSchema.parse(Object.fromEntries(url.searchParams));
+  const errors: FormErrors = {};
+  for (const field of ["from", "to"] as const) {
+    const value = filter[field];
+    if (value && !isCalendarDate(value)) errors[field] = [{ key: "error.date" }];
+  }
+  const valid = (d: string | undefined) => (d && isCalendarDate(d) ? d : undefined);
   // Dates are calendar days in Helsinki; "to" includes the whole day.
   const helsinkiMidnight = (d: string) => new Date(`${d}T00:00:00+02:00`);
+  const from = valid(filter.from);
+  const to = valid(filter.to);
   const result = await listAuditEvents(
     {
       action: filter.action,
       actor: filter.actor || undefined,
-      from: filter.from ? helsinkiMidnight(filter.from) : undefined,
-      to: filter.to ? new Date(helsinkiMidnight(filter.to).getTime() + 86_400_000) : undefined,
+      from: from ? helsinkiMidnight(from) : undefined,
+      to: to ? new Date(helsinkiMidnight(to).getTime() + 86_400_000) : undefined,
     },
     filter.page,
   );
-  return { ...result, filter, pages: Math.max(1, Math.ceil(result.total / AUDIT_PAGE_SIZE)) };
+  const page = { ...result, filter, errors, pages: Math.max(1, Math.ceil(result.total / AUDIT_PAGE_SIZE)) };
+  return data(page, { status: Object.keys(errors).length ? 400 : 200 });
 }
 
 export default function AuditLog() {
-  const { events, total, filter, pages } = useLoaderData<typeof loader>();
+  const { events, total, filter, pages, errors } = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLang();
   const pageLink = (page: number) => {
@@ -82,14 +93,20 @@ export default function AuditLog() {
           <label htmlFor="audit-actor">{t("admin.auditActor")}</label>
           <input id="audit-actor" name="actor" type="search" defaultValue={filter.actor ?? ""} />
         </div>
-        <div className="field">
-          <label htmlFor="audit-from">{t("admin.auditFrom")}</label>
-          <input id="audit-from" name="from" type="date" defaultValue={filter.from ?? ""} />
-        </div>
-        <div className="field">
-          <label htmlFor="audit-to">{t("admin.auditTo")}</label>
-          <input id="audit-to" name="to" type="date" defaultValue={filter.to ?? ""} />
-        </div>
+        {(["from", "to"] as const).map((field) => (
+          <div key={field} className={`field${errors[field] ? " field--invalid" : ""}`}>
+            <label htmlFor={`audit-${field}`}>{t(field === "from" ? "admin.auditFrom" : "admin.auditTo")}</label>
+            <FieldErrors id={`audit-${field}-errors`} errors={errors[field]} />
+            <input
+              id={`audit-${field}`}
+              name={field}
+              type="date"
+              defaultValue={filter[field] ?? ""}
+              aria-invalid={errors[field] ? true : undefined}
+              aria-describedby={errors[field] ? `audit-${field}-errors` : undefined}
+            />
+          </div>
+        ))}
         <button type="submit" className="button">
           {t("admin.auditFilter")}
         </button>

@@ -57,7 +57,7 @@ export default function AdminUsers() {
                   <Link to={`/${lang}/admin/users/${u.id}`}>{u.name}</Link>
                 </th>
                 <td>{u.email}</td>
-                <td>{t(`role.${u.role}`)}</td>
+                <td>{u.roleFromIdp ? `${t(`role.${u.role}`)} (${t("sso.managedRole")})` : t(`role.${u.role}`)}</td>
                 <td>{u.homeUnitName ?? "–"}</td>
                 <td>{u.editableUnitNames.join(", ") || "–"}</td>
                 <td>{u.disabled ? t("admin.disabled") : t("admin.active")}</td>

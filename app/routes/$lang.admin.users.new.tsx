@@ -4,17 +4,23 @@ import { z } from "zod";
 import { ErrorSummary, Field } from "~/components/forms";
 import { UserAccessFields } from "~/components/user-access-fields";
 import { isRole } from "~/models/roles";
+import { unknownUnitErrors } from "~/models/unit-refs.server";
 import { listUnitOptions } from "~/models/unit.server";
 import { createUser, EmailTakenError, MIN_PASSWORD_LENGTH, newUserSchema } from "~/models/user.server";
 import { clientIp, requireAdmin } from "~/utils/auth.server";
-import { listOf, parseForm, type FormErrors } from "~/utils/forms";
+import { listOf } from "~/utils/form-schemas";
+import { type FormErrors, parseForm, readForm } from "~/utils/forms";
+import { idField, parseId } from "~/utils/ids";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useT } from "~/utils/use-lang";
+import { formBodyLimit } from "~/utils/form-limits.server";
 
 export const meta = titleMeta("admin.newUserTitle");
 
-const createUserForm = newUserSchema.extend({ editableUnitIds: listOf(z.coerce.number().int().positive()) });
+const createUserForm = newUserSchema.extend({
+  editableUnitIds: listOf(idField).transform((ids) => [...new Set(ids)]),
+});
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = langParam(params);
@@ -22,14 +28,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { units: await listUnitOptions(lang) };
 }
 
+export const bodyLimit = () => formBodyLimit(createUserForm);
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = langParam(params);
   const admin = await requireAdmin(request);
-  const form = parseForm(createUserForm, await request.formData());
+  const form = parseForm(createUserForm, await readForm(request));
   // Never send a password back to the browser.
   if (!form.ok)
     return data(
       { errors: form.errors as FormErrors, values: { ...form.values, password: "" } as Record<string, string> },
+      { status: 400 },
+    );
+  const unitErrors = await unknownUnitErrors({
+    homeUnitId: form.data.homeUnitId,
+    editableUnitIds: form.data.editableUnitIds,
+  });
+  if (Object.keys(unitErrors).length)
+    return data(
+      { errors: unitErrors, values: { ...form.values, password: "" } as Record<string, string> },
       { status: 400 },
     );
   try {
@@ -87,7 +104,7 @@ export default function NewUser() {
           units={units}
           errors={errors}
           role={isRole(values.role) ? values.role : undefined}
-          homeUnitId={values.homeUnitId ? Number(values.homeUnitId) : null}
+          homeUnitId={parseId(values.homeUnitId)}
         />
         <Field
           name="password"

@@ -2,11 +2,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { DocEditPage } from "~/components/doc-editor";
 import { titleMeta } from "~/utils/meta";
-import { docEditAction, docEditLoader } from "~/utils/org-doc-routes.server";
+import { docEditAction, docEditBodyLimit, docEditLoader } from "~/utils/org-doc-routes.server";
 
 export const meta = titleMeta("edit.goals.title");
 export const loader = (args: LoaderFunctionArgs) => docEditLoader("goals", args);
 export const action = (args: ActionFunctionArgs) => docEditAction("goals", args);
+export const bodyLimit = (args: { lang?: string }) => docEditBodyLimit("goals")(args);
 
 export default function EditGoals() {
   return <DocEditPage />;

@@ -3,12 +3,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { RevisionView } from "~/components/history";
 import { titleMeta } from "~/utils/meta";
-import { docRestoreAction, docRevisionLoader } from "~/utils/org-doc-routes.server";
+import { docRestoreAction, docRestoreBodyLimit, docRevisionLoader } from "~/utils/org-doc-routes.server";
 import { useLang } from "~/utils/use-lang";
 
 export const meta = titleMeta("history.revisionTitle");
 export const loader = (args: LoaderFunctionArgs) => docRevisionLoader("goals", args);
 export const action = (args: ActionFunctionArgs) => docRestoreAction("goals", args);
+export const bodyLimit = docRestoreBodyLimit;
 
 export default function GoalsRevision() {
   const data = useLoaderData<typeof loader>();

@@ -16,16 +16,18 @@ import {
   updateStep,
 } from "~/models/onboarding.server";
 import { clientIp, forbidden, requireUser, type CurrentUser } from "~/utils/auth.server";
-import { parseForm, type FormErrors } from "~/utils/forms";
+import { type FormErrors, parseForm, readForm } from "~/utils/forms";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-lang";
+import { parseId } from "~/utils/ids";
+import { formBodyLimit } from "~/utils/form-limits.server";
 
 export const meta = titleMeta("onboarding.templates.editTitle");
 
 async function requireStep(user: CurrentUser, rawId: string | undefined, lang: Lang) {
-  const id = Number(rawId);
-  const step = Number.isInteger(id) && id > 0 ? await getStepForEditing(id, lang) : null;
+  const id = parseId(rawId);
+  const step = id === null ? null : await getStepForEditing(id, lang);
   if (!step) throw new Response("Not found", { status: 404 });
   if (!canManageStep(user, step)) throw forbidden();
   return step;
@@ -58,11 +60,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { step, context: contextOf(lang, step), back: backPath(lang, step) };
 }
 
+export const bodyLimit = () => formBodyLimit(stepFormSchema);
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = langParam(params);
   const user = await requireUser(request);
   const step = await requireStep(user, params.stepId, lang);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   try {
     if (intent === "archive" || intent === "restore") {

@@ -8,10 +8,11 @@ import { canManageStep } from "~/models/onboarding-rules";
 import { createStep, NotAllowedError, stepFormSchema, type StepTarget } from "~/models/onboarding.server";
 import { listUnits } from "~/models/unit.server";
 import { clientIp, forbidden, requireUser, type CurrentUser } from "~/utils/auth.server";
-import { parseForm, type FormErrors } from "~/utils/forms";
+import { type FormErrors, parseForm, readForm } from "~/utils/forms";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-lang";
+import { formBodyLimit } from "~/utils/form-limits.server";
 
 export const meta = titleMeta("onboarding.templates.newTitle");
 
@@ -44,11 +45,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { context, unitSlug };
 }
 
+export const bodyLimit = () => formBodyLimit(stepFormSchema);
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = langParam(params);
   const user = await requireUser(request);
   const { target, unitSlug } = await resolveTarget(request, user, lang);
-  const form = parseForm(stepFormSchema, await request.formData());
+  const form = parseForm(stepFormSchema, await readForm(request));
   if (!form.ok) return data({ errors: form.errors as FormErrors, values: form.values }, { status: 400 });
   try {
     await createStep(user, target, form.data, lang, clientIp(context));

@@ -8,11 +8,16 @@ import { langParam } from "~/utils/lang-param.server";
 import { AcknowledgementPanel } from "~/components/onboarding";
 import { acknowledgeAction, loadAcknowledgement } from "~/utils/acknowledge.server";
 import { OrgDocEditLinks } from "~/components/revisions";
+import { PageCareInfo } from "~/components/page-care";
+import { docPage, pageCareForReader } from "~/models/page-ownership.server";
+import { getOptionalUser } from "~/utils/auth.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-lang";
 import { LocalizedInline } from "~/components/localized";
+import { sharedPage } from "~/utils/shared-page";
 
 export const meta = titleMeta("nav.strategy");
+export const handle = sharedPage;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = langParam(params);
@@ -21,7 +26,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     getGoals(lang),
     loadAcknowledgement(request, "strategy"),
   ]);
-  return { org, goals, acknowledgement };
+  const care = await pageCareForReader(await getOptionalUser(request), docPage("strategy"), null, langParam(params));
+  return { org, goals, acknowledgement, care };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -29,7 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Strategy() {
-  const { org, goals, acknowledgement } = useLoaderData<typeof loader>();
+  const { org, goals, acknowledgement, care } = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLang();
   const { profile } = org;
@@ -90,6 +96,7 @@ export default function Strategy() {
           </LocalizedBlock>
         </section>
       ) : null}
+      <PageCareInfo care={care} />
       {acknowledgement ? <AcknowledgementPanel {...acknowledgement} /> : null}
     </>
   );

@@ -20,10 +20,11 @@ import {
 } from "~/models/summary.server";
 import type { loader as rootLoader } from "~/root";
 import { clientIp, forbidden, requireUser } from "~/utils/auth.server";
-import { parseForm } from "~/utils/forms";
+import { parseForm, readForm } from "~/utils/forms";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-lang";
+import { formBodyLimit } from "~/utils/form-limits.server";
 
 export const meta = titleMeta("summaries.title");
 
@@ -46,6 +47,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+export const bodyLimit = () => formBodyLimit(shareFormSchema);
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   langParam(params);
   const user = await requireUser(request);
@@ -53,7 +56,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!summary) throw new Response("Not found", { status: 404 });
   // Sharing and revoking are the author's (and admins') alone.
   if (!canManageSummary(user, summary)) throw forbidden();
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   if (intent === "share") {
     if (summary.status !== "published") return data({ notice: null, errors: null, values: null }, { status: 409 });

@@ -1,7 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useFocusOnResult } from "~/components/edit-form";
 import { SummaryForm } from "~/components/summary-form";
-import { translator } from "~/i18n";
+import { formatDateTime, translator } from "~/i18n";
 import {
   canManageSummary,
   deleteSummary,
@@ -17,6 +18,8 @@ import { clientIp, forbidden, requireUser } from "~/utils/auth.server";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-lang";
+import { readForm } from "~/utils/forms";
+import { summaryBodyLimit } from "~/models/summary-limits.server";
 
 export const meta = titleMeta("summaries.editTitle");
 
@@ -46,10 +49,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+export const bodyLimit = summaryBodyLimit;
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = langParam(params);
   const { user, summary } = await requireManagedSummary(request, params.id);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   if (intent === "delete") {
     await deleteSummary(summary.id, user, clientIp(context));
@@ -60,7 +65,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const state = readSummaryForm(form, points);
   const result = validateSummaryForm(state, points, publish || summary.status === "published");
   if (!result.ok) return data({ state, errors: result.errors, formKey: String(Date.now()) }, { status: 400 });
-  const saved = await updateSummary(summary.id, user, result.data, publish, clientIp(context));
+  const outcome = await updateSummary(summary.id, user, result.data, publish, clientIp(context), state.version);
+  if (outcome.status === "conflict") {
+    // The user's text comes back as typed; the form's base moves to the version that won, so
+    // saving again is a conscious overwrite.
+    const conflict = { updatedAt: outcome.updatedAt };
+    const next = { ...state, version: outcome.currentVersion };
+    return data(
+      { status: "conflict" as const, state: next, errors: undefined, conflict, formKey: String(Date.now()) },
+      { status: 409 },
+    );
+  }
+  const saved = outcome.summary;
   if (saved.status !== "published") return redirect(`/${lang}/summaries/${summary.id}/edit?saved=draft`);
   return redirect(`/${lang}/summaries/${summary.id}?${summary.status === "published" ? "saved" : "published"}=1`);
 }
@@ -68,6 +84,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function EditSummary() {
   const { id, summaryTitle, summaryLang, updatedAt, status, points, state, saved } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  useFocusOnResult(result && "conflict" in result ? result : undefined);
   const t = useT();
   const lang = useLang();
   return (
@@ -90,6 +107,17 @@ export default function EditSummary() {
         <p className="notice notice--success" role="status">
           {t("summaries.savedDraft")}
         </p>
+      ) : null}
+      {result && "conflict" in result ? (
+        <section className="conflict" aria-labelledby="conflict-title" tabIndex={-1}>
+          <h2 id="conflict-title">{t("summaries.conflictTitle")}</h2>
+          <p>{t("summaries.conflictLead", { time: formatDateTime(lang, result.conflict.updatedAt) })}</p>
+          <p>
+            <Link to={`/${lang}/summaries/${id}`} target="_blank">
+              {t("summaries.conflictTheirs")}
+            </Link>
+          </p>
+        </section>
       ) : null}
       <p className="lead">{t("summaries.composeLead")}</p>
       <SummaryForm

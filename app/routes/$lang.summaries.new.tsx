@@ -13,6 +13,8 @@ import { clientIp, forbidden, requireUser } from "~/utils/auth.server";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useT } from "~/utils/use-lang";
+import { readForm } from "~/utils/forms";
+import { summaryBodyLimit } from "~/models/summary-limits.server";
 
 export const meta = titleMeta("summaries.newTitle");
 
@@ -29,11 +31,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { points, state: emptyFormState(points, lang) };
 }
 
+export const bodyLimit = summaryBodyLimit;
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = langParam(params);
   const user = await requireComposer(request);
   const points = await listAgencyPoints(lang);
-  const form = await request.formData();
+  const form = await readForm(request);
   const publish = form.get("intent") === "publish";
   const state = readSummaryForm(form, points);
   const result = validateSummaryForm(state, points, publish);

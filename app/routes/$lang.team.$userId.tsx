@@ -12,6 +12,7 @@ import {
   StepTitle,
   type StatusFormState,
 } from "~/components/onboarding";
+import { FieldErrors } from "~/components/forms";
 import { FallbackNotice, LocalizedInline } from "~/components/localized";
 import { formatDate, translator } from "~/i18n";
 import { fallbackLanguages } from "~/i18n/content";
@@ -28,17 +29,20 @@ import {
 } from "~/models/onboarding.server";
 import { getSupervisor } from "~/models/team.server";
 import { clientIp, forbidden, requireUser, type CurrentUser } from "~/utils/auth.server";
-import { parseForm, type FormErrors } from "~/utils/forms";
+import { type FormErrors, parseForm, readForm } from "~/utils/forms";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-lang";
+import { parseId } from "~/utils/ids";
+import { formBodyLimit } from "~/utils/form-limits.server";
+import { statusFormSchema } from "~/models/onboarding.server";
 
 export const meta = titleMeta("onboarding.team.title");
 
 /** The person whose plan this is, if the signed-in user may see it; otherwise a 403 (or 404). */
 async function requirePlanAccess(user: CurrentUser, rawId: string | undefined) {
-  const id = Number(rawId);
-  const person = Number.isInteger(id) && id > 0 ? await getPerson(id) : null;
+  const id = parseId(rawId);
+  const person = id === null ? null : await getPerson(id);
   // Only those who could see any plan learn whether an id exists.
   if (!person)
     throw user.role === "admin" || user.role === "hr_editor" ? new Response("Not found", { status: 404 }) : forbidden();
@@ -75,11 +79,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type ActionResult =
   (StatusFormState & { intent: "status" }) | { intent: "addStep"; errors: FormErrors; values: Record<string, string> };
 
+export const bodyLimit = () => formBodyLimit(stepFormSchema, statusFormSchema);
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = langParam(params);
   const user = await requireUser(request);
   const person = await requirePlanAccess(user, params.userId);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   try {
     if (formData.get("intent") === "addStep") {
       const form = parseForm(stepFormSchema, formData);
@@ -171,15 +177,7 @@ export default function PersonPlan() {
             <input type="hidden" name="intent" value="addStep" />
             <div className={`field${titleErrors.length ? " field--invalid" : ""}`}>
               <label htmlFor={`field-title_${lang}`}>{t("onboarding.form.title")}</label>
-              {titleErrors.length ? (
-                <div id="personal-title-errors" role="alert">
-                  <ul className="field__errors">
-                    {titleErrors.map((e) => (
-                      <li key={e.key}>{t(e.key, e.params)}</li>
-                    ))}
-                  </ul>
-                </div>
-              ) : null}
+              <FieldErrors announce id="personal-title-errors" errors={titleErrors} />
               <input
                 id={`field-title_${lang}`}
                 name={`title_${lang}`}

@@ -1,4 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { PageCareInfo } from "~/components/page-care";
+import { pageCareForReader, unitPage } from "~/models/page-ownership.server";
+import { getOptionalUser } from "~/utils/auth.server";
 import { Link, useLoaderData } from "@remix-run/react";
 import { LocalizedInline } from "~/components/localized";
 import { getUnitAncestors } from "~/models/directory.server";
@@ -9,10 +12,12 @@ import { UnitContent } from "~/components/unit-content";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-lang";
+import { sharedPage } from "~/utils/shared-page";
 
 export const meta = titleMeta("units.title");
+export const handle = sharedPage;
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = langParam(params);
   const [unit, ancestors, editing] = await Promise.all([
     getUnit(lang, params.slug ?? ""),
@@ -20,11 +25,12 @@ export async function loader({ params }: LoaderFunctionArgs) {
     getUnitPageMeta(lang, params.slug ?? ""),
   ]);
   if (!unit || !editing) throw new Response("Unit not found", { status: 404 });
-  return { unit, ancestors, editing, title: unit.content?.value.name ?? unit.slug };
+  const care = await pageCareForReader(await getOptionalUser(request), unitPage(editing.unitId), unit.slug, lang);
+  return { unit, ancestors, editing, care, title: unit.content?.value.name ?? unit.slug };
 }
 
 export default function UnitPage() {
-  const { unit, ancestors, editing } = useLoaderData<typeof loader>();
+  const { unit, ancestors, editing, care } = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLang();
   return (
@@ -48,6 +54,7 @@ export default function UnitPage() {
       </nav>
       <UnitContent unit={unit} />
       <UnitPageMeta unitId={editing.unitId} slug={unit.slug} lastUpdated={editing.lastUpdated} />
+      <PageCareInfo care={care} />
       {unit.children.length ? (
         <section aria-labelledby="children">
           <h2 id="children">{t("unit.childrenHeading")}</h2>

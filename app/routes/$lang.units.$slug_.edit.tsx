@@ -19,10 +19,11 @@ import {
 } from "~/models/unit-editing.server";
 import { clientIp } from "~/utils/auth.server";
 import { authoriseUnitEditor } from "~/utils/editing.server";
-import { parseForm } from "~/utils/forms";
+import { parseForm, readForm } from "~/utils/forms";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-lang";
+import { formBodyLimit } from "~/utils/form-limits.server";
 
 export const meta = titleMeta("edit.unit.title");
 
@@ -34,10 +35,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { unit, title: translator(lang)("edit.unit.heading", { name: unit.name }) };
 }
 
+export const bodyLimit = () => formBodyLimit(unitEditSchema, unitPreviewSchema);
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = langParam(params);
   const { ref, editor } = await authoriseUnitEditor(request, params.slug);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const values = formValues(formData);
 
   if (formData.get("intent") === "preview") {

@@ -10,11 +10,12 @@ import { UNIT_FIELD_LABELS } from "~/models/unit-fields";
 import { clientIp } from "~/utils/auth.server";
 import { authoriseUnitEditor, restoreSchema, revisionIdParam } from "~/utils/editing.server";
 import { formValues } from "~/models/edit-fields.server";
-import { parseForm } from "~/utils/forms";
+import { parseForm, readForm } from "~/utils/forms";
 import { langParam } from "~/utils/lang-param.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang } from "~/utils/use-lang";
+import { formBodyLimit } from "~/utils/form-limits.server";
 
 export const meta = titleMeta("history.revisionTitle");
 
@@ -42,10 +43,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+export const bodyLimit = () => formBodyLimit(restoreSchema);
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = langParam(params);
   const { ref, editor } = await authoriseUnitEditor(request, params.slug);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const form = parseForm(restoreSchema, formData);
   if (!form.ok)
     return data({ status: "invalid" as const, errors: form.errors, values: formValues(formData) }, { status: 400 });

@@ -18,8 +18,10 @@ import {
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-lang";
+import { sharedPage } from "~/utils/shared-page";
 
 export const meta = titleMeta("units.title");
+export const handle = sharedPage;
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   return getDirectory(langParam(params), parseDirectoryFilters(new URL(request.url).searchParams));

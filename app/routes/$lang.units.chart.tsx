@@ -11,8 +11,10 @@ import { getOrgChart } from "~/models/directory.server";
 import { langParam } from "~/utils/lang-param.server";
 import { titleMeta } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-lang";
+import { sharedPage } from "~/utils/shared-page";
 
 export const meta = titleMeta("chart.title");
+export const handle = sharedPage;
 
 export async function loader({ params }: LoaderFunctionArgs) {
   return { chart: await getOrgChart(langParam(params)) };

@@ -7,17 +7,23 @@ import { langParam } from "~/utils/lang-param.server";
 import { AcknowledgementPanel } from "~/components/onboarding";
 import { acknowledgeAction, loadAcknowledgement } from "~/utils/acknowledge.server";
 import { OrgDocEditLinks } from "~/components/revisions";
+import { PageCareInfo } from "~/components/page-care";
+import { docPage, pageCareForReader } from "~/models/page-ownership.server";
+import { getOptionalUser } from "~/utils/auth.server";
 import { titleMeta } from "~/utils/meta";
 import { useT } from "~/utils/use-lang";
+import { sharedPage } from "~/utils/shared-page";
 
 export const meta = titleMeta("values.title");
+export const handle = sharedPage;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const [values, acknowledgement] = await Promise.all([
     getValues(langParam(params)),
     loadAcknowledgement(request, "values"),
   ]);
-  return { values, acknowledgement };
+  const care = await pageCareForReader(await getOptionalUser(request), docPage("values"), null, langParam(params));
+  return { values, acknowledgement, care };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -25,7 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Values() {
-  const { values, acknowledgement } = useLoaderData<typeof loader>();
+  const { values, acknowledgement, care } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <>
@@ -48,6 +54,7 @@ export default function Values() {
           </li>
         ))}
       </ol>
+      <PageCareInfo care={care} />
       {acknowledgement ? <AcknowledgementPanel {...acknowledgement} /> : null}
     </>
   );

@@ -2,11 +2,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { DocEditPage } from "~/components/doc-editor";
 import { titleMeta } from "~/utils/meta";
-import { docEditAction, docEditLoader } from "~/utils/org-doc-routes.server";
+import { docEditAction, docEditBodyLimit, docEditLoader } from "~/utils/org-doc-routes.server";
 
 export const meta = titleMeta("edit.values.title");
 export const loader = (args: LoaderFunctionArgs) => docEditLoader("values", args);
 export const action = (args: ActionFunctionArgs) => docEditAction("values", args);
+export const bodyLimit = (args: { lang?: string }) => docEditBodyLimit("values")(args);
 
 export default function EditValues() {
   return <DocEditPage />;

@@ -97,10 +97,30 @@ describe("accessibility feedback", () => {
 });
 
 describe("healthz", () => {
-  it("answers 200 with JSON when the database answers", async () => {
-    const response = await healthz();
+  const args = (renderCheck?: { ok: boolean; problem?: string }) =>
+    ({ request: new Request("http://localhost/healthz"), params: {}, context: { renderCheck } }) as Parameters<
+      typeof healthz
+    >[0];
+
+  it("answers 200 with JSON when the database answers and pages render", async () => {
+    const response = await healthz(args({ ok: true }));
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ ok: true, database: "up", units: 13 });
+    expect(await response.json()).toMatchObject({ ok: true, database: "up", units: 13, render: "ok" });
+  });
+
+  it("answers 503 with the reason when the server cannot render pages", async () => {
+    const response = await healthz(args({ ok: false, problem: "build/ holds a development build" }));
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({
+      ok: false,
+      database: "up",
+      render: "failing",
+      problem: "build/ holds a development build",
+    });
+  });
+
+  it("is not healthy when rendering was never checked", async () => {
+    expect((await healthz(args())).status).toBe(503);
   });
 
   it("reports the database down when it cannot be opened", async () => {

@@ -1,13 +1,17 @@
 // POST /logout ends this browser's session. (GET only redirects: signing out changes state.)
+// With OIDC_LOGOUT=provider a person who signs in through the identity provider is then sent
+// there to end that session too (RP-initiated logout), and comes back to the portal's front page.
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { isLang } from "~/i18n";
 import { recordAudit } from "~/models/audit.server";
 import { endSession } from "~/models/session.server";
+import { providerSignOutUrl } from "~/models/sso-sign-in.server";
 import { clientIp, getOptionalUser } from "~/utils/auth.server";
+import { readForm } from "~/utils/forms";
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await getOptionalUser(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const lang = String(form.get("lang") ?? "");
   const cookie = await endSession(request);
   if (user)
@@ -18,7 +22,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       targetType: "user",
       targetId: user.id,
     });
-  return redirect(isLang(lang) ? `/${lang}` : "/", { headers: { "Set-Cookie": cookie } });
+  const atProvider = user ? await providerSignOutUrl(user.id, request) : null;
+  return redirect(atProvider ?? (isLang(lang) ? `/${lang}` : "/"), { headers: { "Set-Cookie": cookie } });
 }
 
 export async function loader() {

@@ -6,6 +6,7 @@ import { getAcknowledgementState } from "~/models/acknowledgement.server";
 import type { OrgDocument } from "~/models/onboarding-rules";
 import { acknowledgeDocument } from "~/models/onboarding.server";
 import { getOptionalUser, requireUser } from "./auth.server";
+import { readForm } from "./forms";
 
 /** Null for signed-out readers (the panel is not shown). */
 export async function loadAcknowledgement(request: Request, document: OrgDocument) {
@@ -21,7 +22,7 @@ export async function loadAcknowledgement(request: Request, document: OrgDocumen
 
 export async function acknowledgeAction(request: Request, lang: Lang, document: OrgDocument) {
   const user = await requireUser(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   if (form.get("intent") !== "acknowledge") throw new Response("Bad request", { status: 400 });
   const { completedSteps } = await acknowledgeDocument(user.id, document, lang);
   return redirect(`/${lang}/${document}?acknowledged=${completedSteps > 0 ? "step" : "1"}#acknowledgement`);

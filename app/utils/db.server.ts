@@ -1,10 +1,10 @@
 // The Prisma client, one per process, on the database named by DATABASE_URL: a SQLite file
 // (the embedded default) or a PostgreSQL server (docs/decisions/0015-postgresql-and-two-schemas.md).
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "~/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "~/generated/prisma-pg/client";
 import { isPostgresUrl, resolveDatabaseUrl } from "./paths.server";
+import { DurableSqliteAdapterFactory, type SqliteConnection } from "./sqlite-connection.server";
 
 declare global {
   // Survives module reloads in development, so each rebuild does not open another connection.
@@ -13,10 +13,28 @@ declare global {
 
 export type SqlDialect = "sqlite" | "postgresql";
 
-export function createSqliteClient(url: string): PrismaClient {
-  // fileMustExist: a wrong path fails at once instead of silently opening an empty database.
-  const adapter = new PrismaBetterSqlite3({ url, fileMustExist: true });
-  return new PrismaClient({ adapter });
+// Kept on the client itself: the server build and the tests may each load this module.
+const SQLITE_FACTORY = Symbol.for("migri.sqliteAdapterFactory");
+type WithFactory = PrismaClient & { [SQLITE_FACTORY]?: DurableSqliteAdapterFactory };
+
+/**
+ * SQLite through better-sqlite3: one connection, every query and transaction through one queue,
+ * WAL, synchronous=FULL (app/utils/sqlite-connection.server.ts, ADR 0011).
+ */
+export function createSqliteClient(url: string = resolveDatabaseUrl()): PrismaClient {
+  const adapter = new DurableSqliteAdapterFactory(url);
+  // Waiting for the queue counts against maxWait: allow for a burst of saves on a slow machine.
+  const client = new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 10_000 } });
+  (client as WithFactory)[SQLITE_FACTORY] = adapter;
+  return client;
+}
+
+/** The SQLite connection behind a client (connecting it if needed), or null for another database. */
+export async function sqliteConnectionOf(client: PrismaClient): Promise<SqliteConnection | null> {
+  const factory = (client as WithFactory)[SQLITE_FACTORY];
+  if (!factory) return null;
+  if (!factory.connection) await client.$connect();
+  return factory.connection ?? null;
 }
 
 /**

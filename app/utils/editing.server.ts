@@ -3,28 +3,34 @@
 // without the permission get 403.
 import { z } from "zod";
 import { changeNote, versionField } from "~/models/edit-fields.server";
+import type { OrgDoc } from "~/models/organisation-editing.server";
+import { docPage, mayEditPage, unitPage } from "~/models/page-ownership.server";
 import { getUnitRef } from "~/models/unit-editing.server";
-import { requireHrEditor, requireUnitEditor, requireUser } from "./auth.server";
+import { forbidden, requireHrEditor, requireUser } from "./auth.server";
+import { parseId } from "./ids";
 
-/** The unit editor (or HR editor, or admin) of the unit with this slug; 404 for an unknown unit. */
+/** The unit editor (or HR editor, admin, or the page's owner) of the unit with this slug; 404 for an unknown unit. */
 export async function authoriseUnitEditor(request: Request, slug: string | undefined) {
-  await requireUser(request);
+  const editor = await requireUser(request);
   const ref = await getUnitRef(slug ?? "");
   if (!ref) throw new Response("Unit not found", { status: 404 });
-  const editor = await requireUnitEditor(request, ref.id);
+  if (!(await mayEditPage(editor, unitPage(ref.id)))) throw forbidden();
   return { ref, editor };
 }
 
-/** An HR editor or admin: the organisation texts are theirs to edit. */
-export async function authoriseOrgEditor(request: Request) {
-  return requireHrEditor(request);
+/** An HR editor or admin: the organisation texts are theirs to edit; with a document, also its owner. */
+export async function authoriseOrgEditor(request: Request, doc?: OrgDoc) {
+  if (!doc) return requireHrEditor(request);
+  const editor = await requireUser(request);
+  if (!(await mayEditPage(editor, docPage(doc)))) throw forbidden();
+  return editor;
 }
 
 export const restoreSchema = z.object({ changeNote, baseVersion: versionField });
 
 export function revisionIdParam(value: string | undefined): number {
-  const id = Number(value);
-  if (!Number.isInteger(id) || id <= 0) throw new Response("Revision not found", { status: 404 });
+  const id = parseId(value);
+  if (id === null) throw new Response("Revision not found", { status: 404 });
   return id;
 }
 

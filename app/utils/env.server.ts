@@ -1,16 +1,17 @@
-// Deployment mode. `npm start` with NODE_ENV unset is evaluation mode (no configuration needed,
-// demo accounts seeded); NODE_ENV=production is production (SESSION_SECRET required, Secure
-// cookies, no demo accounts). scripts/serve.mjs and scripts/start.mjs set PORTAL_MODE.
+// Deployment mode, decided in scripts/lib/mode.mjs (one rule for the scripts and the app): see
+// there and docs/operations.md ("Mode and secrets").
+import { portalModeFrom, secureCookiesIn } from "../../scripts/lib/mode.mjs";
+
 export type PortalMode = "production" | "evaluation" | "development";
 
 export function portalMode(): PortalMode {
-  const mode = process.env.PORTAL_MODE;
-  if (mode === "production" || mode === "evaluation" || mode === "development") return mode;
-  if (process.env.NODE_ENV === "production") return "production";
-  return process.env.NODE_ENV === "development" ? "development" : "evaluation";
+  return portalModeFrom(process.env);
 }
 
 export const isProductionMode = () => portalMode() === "production";
+
+/** Whether cookies carry the Secure flag: production only, whatever NODE_ENV says. */
+export const secureCookies = () => secureCookiesIn(portalMode());
 
 export function sessionSecret(): string {
   const secret = process.env.SESSION_SECRET;

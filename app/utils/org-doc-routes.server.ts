@@ -1,7 +1,7 @@
 // Loaders and actions of the organisation documents' editing and history pages. The strategy,
 // values and goals routes are one line each around these, so the three behave the same.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { translator } from "~/i18n";
+import { defaultLang, isLang, translator } from "~/i18n";
 import { formValues } from "~/models/edit-fields.server";
 import {
   docPreview,
@@ -15,11 +15,13 @@ import {
   type DocInput,
   type OrgDoc,
 } from "~/models/organisation-editing.server";
+import { docPage, listReviews } from "~/models/page-ownership.server";
 import { diffSnapshots, displaySnapshot, getHistory, getRevision } from "~/models/revision.server";
 import type { FieldLabels } from "~/components/revisions";
 import { clientIp } from "./auth.server";
 import { authoriseOrgEditor, historyQuery, restoreSchema, revisionIdParam } from "./editing.server";
-import { parseForm } from "./forms";
+import { formBodyLimit } from "./form-limits.server";
+import { parseForm, readForm } from "./forms";
 import { langParam } from "./lang-param.server";
 
 async function labelsFor(doc: OrgDoc, lang: Parameters<typeof loadDoc>[1]) {
@@ -30,7 +32,7 @@ async function labelsFor(doc: OrgDoc, lang: Parameters<typeof loadDoc>[1]) {
 
 export async function docEditLoader(doc: OrgDoc, { request, params }: LoaderFunctionArgs) {
   const lang = langParam(params);
-  await authoriseOrgEditor(request);
+  await authoriseOrgEditor(request, doc);
   const editing = await getDocForEditing(doc, lang);
   const t = translator(lang);
   return { ...editing, title: t(`edit.${doc}.heading`, { language: t(`content.languageName.${lang}`) }) };
@@ -38,8 +40,8 @@ export async function docEditLoader(doc: OrgDoc, { request, params }: LoaderFunc
 
 export async function docEditAction(doc: OrgDoc, { request, params, context }: ActionFunctionArgs) {
   const lang = langParam(params);
-  const editor = await authoriseOrgEditor(request);
-  const formData = await request.formData();
+  const editor = await authoriseOrgEditor(request, doc);
+  const formData = await readForm(request);
   const values = formValues(formData);
   const state = await loadDoc(doc, lang);
   const previewing = formData.get("intent") === "preview";
@@ -61,18 +63,30 @@ export async function docEditAction(doc: OrgDoc, { request, params, context }: A
   return redirect(`/${lang}/${doc}?saved=1`);
 }
 
+/** The edit form's body limit: its fields are the document's texts in the database. */
+export function docEditBodyLimit(doc: OrgDoc) {
+  return async ({ lang }: { lang?: string }) =>
+    formBodyLimit(docSchema(await loadDoc(doc, isLang(lang) ? lang : defaultLang), "save"));
+}
+
+/** The restore form: a change note and the version it was made from. */
+export const docRestoreBodyLimit = formBodyLimit(restoreSchema);
+
 export async function docHistoryLoader(doc: OrgDoc, { request, params }: LoaderFunctionArgs) {
   const lang = langParam(params);
-  await authoriseOrgEditor(request);
+  await authoriseOrgEditor(request, doc);
   const { state, labels } = await labelsFor(doc, lang);
-  const history = await getHistory(doc, 0, historyQuery(request), () => docFieldOrder(state));
+  const [history, reviews] = await Promise.all([
+    getHistory(doc, 0, historyQuery(request), () => docFieldOrder(state)),
+    listReviews(docPage(doc)),
+  ]);
   const t = translator(lang);
-  return { ...history, labels, doc, title: t("history.heading", { name: t(`edit.${doc}.docName`) }) };
+  return { ...history, reviews, labels, doc, title: t("history.heading", { name: t(`edit.${doc}.docName`) }) };
 }
 
 export async function docRevisionLoader(doc: OrgDoc, { request, params }: LoaderFunctionArgs) {
   const lang = langParam(params);
-  await authoriseOrgEditor(request);
+  await authoriseOrgEditor(request, doc);
   const revision = await getRevision(doc, 0, revisionIdParam(params.revisionId));
   if (!revision) throw new Response("Revision not found", { status: 404 });
   const { labels, state } = await labelsFor(doc, lang);
@@ -97,8 +111,8 @@ export async function docRevisionLoader(doc: OrgDoc, { request, params }: Loader
 
 export async function docRestoreAction(doc: OrgDoc, { request, params, context }: ActionFunctionArgs) {
   const lang = langParam(params);
-  const editor = await authoriseOrgEditor(request);
-  const formData = await request.formData();
+  const editor = await authoriseOrgEditor(request, doc);
+  const formData = await readForm(request);
   const form = parseForm(restoreSchema, formData);
   if (!form.ok)
     return data({ status: "invalid" as const, errors: form.errors, values: formValues(formData) }, { status: 400 });

@@ -19,3 +19,16 @@ describe("safeRedirectPath", () => {
     }
   });
 });
+
+describe("safeRedirectPath and header-safe addresses", () => {
+  it("percent-encodes characters a Location header cannot carry", () => {
+    expect(safeRedirectPath("/%E3%80%82x")).toBe("/%E3%80%82x");
+    expect(safeRedirectPath("/。x")).toBe("/%E3%80%82x");
+    expect(safeRedirectPath("/fi/yksiköt?q=päivä a")).toBe("/fi/yksik%C3%B6t?q=p%C3%A4iv%C3%A4%20a");
+    expect(() => new Headers({ Location: safeRedirectPath("/😀/é") })).not.toThrow();
+  });
+
+  it("refuses what cannot be encoded", () => {
+    expect(safeRedirectPath("/\ud800x", "/en")).toBe("/en");
+  });
+});

@@ -1,17 +1,17 @@
 // Paths and child-process helpers shared by the start, test and benchmark scripts.
 import { spawn } from "node:child_process";
-import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { productionBuildProblem, writeBuildInfo } from "./build-info.mjs";
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const bin = (name) => path.join(projectRoot, "node_modules", ".bin", name);
 
 /** Runs a command from the project root, streaming its output; rejects on a non-zero exit. */
-export function run(command, args, { env = process.env, quiet = false } = {}) {
+export function run(command, args, { env = process.env, quiet = false, cwd = projectRoot } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
-      cwd: projectRoot,
+      cwd,
       env,
       stdio: quiet ? ["ignore", "pipe", "pipe"] : "inherit",
     });
@@ -27,27 +27,23 @@ export function run(command, args, { env = process.env, quiet = false } = {}) {
   });
 }
 
-/** True when build/ is missing or older than any source it is built from. */
-export function buildIsStale() {
-  const built = path.join(projectRoot, "build", "index.js");
-  if (!fs.existsSync(built)) return true;
-  const builtAt = fs.statSync(built).mtimeMs;
-  const newer = (dir) =>
-    fs.readdirSync(dir, { withFileTypes: true }).some((entry) => {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) return newer(full);
-      return fs.statSync(full).mtimeMs > builtAt;
-    });
-  return (
-    newer(path.join(projectRoot, "app")) || fs.statSync(path.join(projectRoot, "remix.config.js")).mtimeMs > builtAt
-  );
+/** Why build/ is not a production build of the current sources, or null when it is. */
+export function buildProblem() {
+  return productionBuildProblem(projectRoot);
+}
+
+/** `remix build` in production mode, then record what was built (see build-info.mjs). */
+export async function buildForProduction({ env = process.env, quiet = false } = {}) {
+  await run(bin("remix"), ["build"], { env: { ...env, NODE_ENV: "production" }, quiet });
+  writeBuildInfo(projectRoot, "production");
 }
 
 /** Build if needed, apply pending migrations, run the idempotent seed. */
 export async function prepare({ env = process.env, log = console.log, build = true } = {}) {
-  if (build && buildIsStale()) {
-    log("start: building the app (remix build)…");
-    await run(bin("remix"), ["build"], { env: { ...env, NODE_ENV: "production" } });
+  const problem = build ? buildProblem() : null;
+  if (problem) {
+    log(`start: building the app for production (${problem})…`);
+    await buildForProduction({ env });
   }
   const { withMigrationLock } = await import("./migration-lock.mjs");
   await withMigrationLock(

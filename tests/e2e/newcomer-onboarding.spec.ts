@@ -22,6 +22,13 @@ async function progressOf(page: Page): Promise<[number, number]> {
   return [Number(match![1]), Number(match![2])];
 }
 
+/** A completed step in the folded summary of its phase ("First week"). */
+function completedStep(page: Page, phase: string, title: string) {
+  return page
+    .locator("section", { has: page.getByRole("heading", { name: phase, exact: true }) })
+    .locator("details.phase-done .phase-done__item", { hasText: title });
+}
+
 /** The id of a person, from their row on their supervisor's team page. */
 async function personId(page: Page, name: string): Promise<string> {
   await page.goto("/en/team");
@@ -46,17 +53,15 @@ test("the newcomer completes a step and acknowledges the values; the supervisor 
   expect(total).toBeGreaterThanOrEqual(7);
   await expect(newcomer.getByRole("heading", { name: "Due next" })).toBeVisible();
 
-  // Complete "Explore your unit" with the status form.
+  // Complete "Explore your unit" with its one-click "Mark as done".
   const explore = newcomer.locator("li.task", { has: newcomer.getByRole("heading", { name: "Explore your unit" }) });
-  await explore.getByRole("radio", { name: "Completed" }).check();
-  await explore.getByRole("button", { name: /Save status/ }).click();
-  await expect(newcomer.getByRole("status")).toContainText("Status saved: Explore your unit – Completed");
-  await expect(explore.locator(".tag").first()).toHaveText("Completed");
+  await explore.getByRole("button", { name: /^Mark as done\s*: Explore your unit$/ }).click();
+  await expect(explore.getByRole("status")).toHaveText("Marked as done.");
   expect(await progressOf(newcomer)).toEqual([done + 1, total]);
 
-  // Reading steps are completed by acknowledging the page, not by a radio button.
+  // Reading steps are completed by acknowledging the page, not by "Mark as done".
   const values = newcomer.locator("li.task", { has: newcomer.getByRole("heading", { name: "Read our values" }) });
-  await expect(values.getByRole("radio", { name: "Completed" })).toHaveCount(0);
+  await expect(values.getByRole("button", { name: /Mark as done/ })).toHaveCount(0);
   await values.getByRole("link", { name: /Read and acknowledge/ }).click();
   await expect(newcomer).toHaveURL(/\/en\/values$/);
   await newcomer.getByRole("button", { name: "I have read and understood" }).click();
@@ -65,12 +70,9 @@ test("the newcomer completes a step and acknowledges the values; the supervisor 
     newcomer.getByText(/You confirmed that you have read and understood this page on \d\d\/\d\d\/\d{4}/),
   ).toBeVisible();
   await newcomer.getByRole("link", { name: "My onboarding" }).first().click();
-  await expect(
-    newcomer
-      .locator("li.task", { has: newcomer.getByRole("heading", { name: "Read our values" }) })
-      .locator(".tag")
-      .first(),
-  ).toHaveText("Completed");
+  // Completed steps are folded into their phase's summary line.
+  await expect(completedStep(newcomer, "First week", "Read our values")).toHaveCount(1);
+  await expect(completedStep(newcomer, "First week", "Explore your unit")).toHaveCount(1);
   expect(await progressOf(newcomer)).toEqual([done + 2, total]);
 
   // The supervisor sees the change.
@@ -136,8 +138,9 @@ test.describe("without JavaScript", () => {
     const review = page.locator("li.task", {
       has: page.getByRole("heading", { name: "Review your onboarding with your supervisor" }),
     });
-    await review.getByRole("radio", { name: "Cannot start yet" }).check();
-    await review.getByRole("button", { name: /Save status/ }).click();
+    // The reason field is in its own small form behind "Cannot start yet…" (a <details>, no script).
+    await review.getByText("Cannot start yet…").click();
+    await review.getByRole("button", { name: /Save: cannot start yet/ }).click();
     await expect(page.getByRole("heading", { name: "Please correct the following:" })).toBeVisible();
     await expect(
       page
@@ -148,22 +151,16 @@ test.describe("without JavaScript", () => {
       has: page.getByRole("heading", { name: "Review your onboarding with your supervisor" }),
     });
     await again.getByLabel("If it cannot start yet, why?").fill("My trial period has not been agreed yet.");
-    await again.getByRole("button", { name: /Save status/ }).click();
-    await expect(page.getByRole("status")).toContainText(
-      "Status saved: Review your onboarding with your supervisor – Cannot start yet",
-    );
+    await again.getByRole("button", { name: /Save: cannot start yet/ }).click();
+    await expect(page).toHaveURL(/#step-\d+$/);
+    await expect(again.getByRole("status")).toHaveText("Status saved: Cannot start yet");
     await expect(page.getByText("Cannot start yet: My trial period has not been agreed yet.")).toBeVisible();
 
     await page.goto("/en/goals");
     await page.getByRole("button", { name: "I have read and understood" }).click();
     await expect(page.getByText("The matching step of your onboarding plan is now completed.")).toBeVisible();
     await page.goto("/en/onboarding");
-    await expect(
-      page
-        .locator("li.task", { has: page.getByRole("heading", { name: "Read our goals" }) })
-        .locator(".tag")
-        .first(),
-    ).toHaveText("Completed");
+    await expect(completedStep(page, "First week", "Read our goals")).toHaveCount(1);
     await page.context().close();
   });
 });

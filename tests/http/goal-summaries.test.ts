@@ -119,6 +119,7 @@ describe("composing", () => {
       lang: "en",
       "goal-networks.selected": "on",
       "goal-networks.teamText": "We meet the police every month.",
+      version: "1",
       intent: "publish",
     });
     expect(published.headers.get("Location")).toBe(`/en/summaries/${id}?published=1`);
@@ -223,6 +224,7 @@ describe("reading and managing another supervisor's summary", () => {
       "goal-quality.teamText": "Uusi teksti.",
       "goal-customer-experience.selected": "on",
       "goal-customer-experience.teamText": "Vastaamme asiakkaille nopeasti.",
+      version: String(before.version),
       intent: "save",
     });
     expect(response.headers.get("Location")).toBe(`/en/summaries/${id}?saved=1`);
@@ -233,6 +235,41 @@ describe("reading and managing another supervisor's summary", () => {
     expect(after.status).toBe("published");
     expect(after.updatedAt.getTime()).toBeGreaterThan(before.updatedAt.getTime());
     expect(after.items.map((i) => i.teamText)).toEqual(["Uusi teksti.", "Vastaamme asiakkaille nopeasti."]);
+    expect(after.version).toBe(before.version + 1);
+  });
+
+  it("two tabs: the second save of the same version gets the conflict page with its text kept, nothing overwritten", async () => {
+    const manager = await as("manager@migri.example");
+    const edit = await manager.get(`/en/summaries/${id}/edit`);
+    const version = /name="version" value="(\d+)"/.exec(await edit.text())?.[1];
+    expect(version).toBe(String((await prisma.teamSummary.findUniqueOrThrow({ where: { id } })).version));
+    const form = (teamText: string) => ({
+      title: TITLE,
+      lang: "fi",
+      "goal-quality.selected": "on",
+      "goal-quality.teamText": teamText,
+      version: version!,
+      intent: "save",
+    });
+    const first = await manager.post(`/en/summaries/${id}/edit`, form("Ensimmäisen välilehden teksti."));
+    expect(first.status).toBe(302);
+    const second = await manager.post(`/en/summaries/${id}/edit`, form("Toisen välilehden teksti."));
+    expect(second.status).toBe(409);
+    const html = await second.text();
+    expect(html).toContain("Someone else saved this summary while you were editing");
+    expect(html).toContain("Toisen välilehden teksti.");
+    // The form's base moved on: saving again is a conscious overwrite.
+    expect(html).toContain(`name="version" value="${Number(version) + 1}"`);
+    const stored = await prisma.teamSummary.findUniqueOrThrow({ where: { id }, include: { items: true } });
+    expect(stored.items.map((i) => i.teamText)).toEqual(["Ensimmäisen välilehden teksti."]);
+
+    const again = await manager.post(`/en/summaries/${id}/edit`, {
+      ...form("Toisen välilehden teksti."),
+      version: String(Number(version) + 1),
+    });
+    expect(again.status).toBe(302);
+    const overwritten = await prisma.teamSummary.findUniqueOrThrow({ where: { id }, include: { items: true } });
+    expect(overwritten.items.map((i) => i.teamText)).toEqual(["Toisen välilehden teksti."]);
   });
 });
 

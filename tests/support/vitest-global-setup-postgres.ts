@@ -23,6 +23,6 @@ export default async function setup(project: TestProject) {
   project.provide("templateDatabase", cluster.url("template_portal"));
   project.provide("databaseProvider", "postgresql");
   project.provide("postgresAdminUrl", cluster.adminUrl);
-  await buildIfStale(root);
+  await buildIfStale();
   return () => cluster.stop();
 }

@@ -15,20 +15,14 @@ export default async function setup(project: TestProject) {
   execFileSync(path.join(root, "node_modules/.bin/tsx"), ["prisma/seed.ts"], { cwd: root, env, stdio: "pipe" });
   project.provide("templateDatabase", template);
   project.provide("databaseProvider", "sqlite");
-  await buildIfStale(root);
+  await buildIfStale();
   return () => fs.rmSync(dir, { recursive: true, force: true });
 }
 
 /** The HTTP tests (tests/http) serve the real server build. */
-export async function buildIfStale(root: string) {
-  const { buildIsStale } = await import("../../scripts/lib/project.mjs");
-  if (buildIsStale()) {
-    execFileSync(path.join(root, "node_modules/.bin/remix"), ["build"], {
-      cwd: root,
-      env: { ...process.env, NODE_ENV: "production" },
-      stdio: "pipe",
-    });
-  }
+export async function buildIfStale() {
+  const { buildProblem, buildForProduction } = await import("../../scripts/lib/project.mjs");
+  if (buildProblem()) await buildForProduction({ quiet: true });
 }
 
 declare module "vitest" {
