@@ -1,9 +1,9 @@
 // The Prisma client, one per process, on the database named by DATABASE_URL: a SQLite file
 // (the embedded default) or a PostgreSQL server (docs/decisions/0015-postgresql-and-two-schemas.md).
-import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "~/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "~/generated/prisma-pg/client";
 import { isPostgresUrl, resolveDatabaseUrl } from "./paths.server";
+import { SerialisedPostgresAdapterFactory } from "./postgres-connection.server";
 import { DurableSqliteAdapterFactory, type SqliteConnection } from "./sqlite-connection.server";
 
 declare global {
@@ -43,8 +43,13 @@ export async function sqliteConnectionOf(client: PrismaClient): Promise<SqliteCo
  * app does not use (isolation levels, `mode: "insensitive"`). Raw SQL differs: see sqlDialect.
  */
 export function createPostgresClient(url: string): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE || 10) });
-  return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
+  // Write transactions run one at a time, as on SQLite (postgres-connection.server.ts): waiting
+  // for the lock counts against maxWait.
+  const adapter = new SerialisedPostgresAdapterFactory(url, Number(process.env.DATABASE_POOL_SIZE || 10));
+  return new PostgresPrismaClient({
+    adapter,
+    transactionOptions: { maxWait: 10_000, timeout: 10_000 },
+  }) as unknown as PrismaClient;
 }
 
 export function createPrismaClient(url: string = resolveDatabaseUrl()): PrismaClient {

@@ -103,6 +103,18 @@ describe("npm run backup / npm run restore", () => {
       // The rest of the portal came along: content, people, and a working search index.
       expect(await restored.unit.count()).toBe(await prisma.unit.count());
       expect(await restored.user.count()).toBe(await prisma.user.count());
+      expect(await restored.pageOwnership.count()).toBe(await prisma.pageOwnership.count());
+      expect(await restored.pageReview.count()).toBe(await prisma.pageReview.count());
+      expect(await restored.outgoingMail.count()).toBe(await prisma.outgoingMail.count());
+      expect(await restored.pageOwnership.count()).toBeGreaterThan(0);
+      // With its triggers: the content version (page cache) still follows content writes.
+      const version = async (db: typeof prisma) =>
+        (await db.contentVersion.findUniqueOrThrow({ where: { id: 1 } })).version;
+      const restoredVersion = await version(restored);
+      expect(restoredVersion).toBe(await version(prisma));
+      const text = await restored.unitText.findFirstOrThrow();
+      await restored.unitText.update({ where: { id: text.id }, data: { summary: text.summary } });
+      expect(await version(restored)).toBe(restoredVersion + 1);
       const { searchSite } = await import("~/models/search.server");
       expect((await searchSite("fi", "lupa", { db: restored })).hits.map((h) => h.key)).toContain("org:strategyVision");
     } finally {

@@ -4,8 +4,8 @@
 // summaries and share links), in one transaction on the target:
 //   1. migrates the target (prisma/postgres/migrations) and refuses it unless every table is empty;
 //   2. reads the source in one read transaction (a consistent snapshot, even while it is served);
-//   3. inserts parents before children (and parent units before their sub-units), with the search
-//      triggers off, then rebuilds the search index once and sets every id sequence past the
+//   3. inserts parents before children (and parent units before their sub-units), with the tables'
+//      triggers off (search index, content version), then rebuilds the search index once and sets every id sequence past the
 //      copied ids;
 //   4. compares row counts and a content checksum of every table, source against target, and
 //      commits only when all match. Anything else rolls back: the target stays empty.
@@ -22,12 +22,8 @@ const pg = require("pg");
 
 /** Tables that belong to the machinery, not the installation's data. */
 const NOT_COPIED = new Set(["_prisma_migrations", "search_index"]);
-const SEARCH_TRIGGERS = {
-  UnitText: "search_unit_text",
-  OrganisationText: "search_organisation_text",
-  ValueText: "search_value_text",
-  GoalText: "search_goal_text",
-};
+/** Tables whose migration writes a row (the one content version row): replaced by the source's. */
+const WRITTEN_BY_MIGRATIONS = new Set(["ContentVersion"]);
 
 const q = (name) => `"${name.replace(/"/g, '""')}"`;
 
@@ -156,6 +152,7 @@ export async function copySqliteToPostgres({ from, to, log = () => {}, migrate =
   try {
     const tables = await targetTables(client);
     for (const table of tables) {
+      if (WRITTEN_BY_MIGRATIONS.has(table.name)) continue;
       const { rows } = await client.query(`SELECT EXISTS (SELECT 1 FROM ${q(table.name)}) AS present`);
       if (rows[0].present) {
         throw new Error(
@@ -189,18 +186,18 @@ export async function copySqliteToPostgres({ from, to, log = () => {}, migrate =
     }
 
     await client.query("BEGIN");
-    for (const [table, trigger] of Object.entries(SEARCH_TRIGGERS)) {
-      await client.query(`ALTER TABLE ${q(table)} DISABLE TRIGGER ${q(trigger)}`);
-    }
+    // The copy writes rows as they are: no search index updates per row (rebuilt once below), no
+    // content version bumps (the source's version is copied). ALTER TABLE is transactional: a
+    // failed copy leaves every trigger on.
+    for (const table of tables) await client.query(`ALTER TABLE ${q(table.name)} DISABLE TRIGGER USER`);
+    for (const table of WRITTEN_BY_MIGRATIONS) await client.query(`DELETE FROM ${q(table)}`);
     for (const table of tables) {
       const rows = parentsFirst(data.get(table.name), table.selfColumn);
       const started = performance.now();
       await insertRows(client, table, rows);
       log(`db:copy: ${table.name}: ${rows.length} rows (${Math.round(performance.now() - started)} ms)`);
     }
-    for (const [table, trigger] of Object.entries(SEARCH_TRIGGERS)) {
-      await client.query(`ALTER TABLE ${q(table)} ENABLE TRIGGER ${q(trigger)}`);
-    }
+    for (const table of tables) await client.query(`ALTER TABLE ${q(table.name)} ENABLE TRIGGER USER`);
     log("db:copy: rebuilding the search index…");
     await client.query(`SELECT "search_index_rebuild"()`);
     for (const table of tables) {

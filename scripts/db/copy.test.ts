@@ -56,28 +56,49 @@ describe.runIf(onPostgres)("npm run db:copy", () => {
         },
       });
       await sqlite.auditEvent.create({ data: { action: "summary.create", actorId: manager.id, details: '{"x":1}' } });
+      // The newer tables: single sign-on, calendar subscriptions, the mail queue, page care.
+      await sqlite.userIdentity.create({ data: { userId: manager.id, issuer: "https://idp.example", subject: "s-1" } });
+      await sqlite.calendarFeed.create({ data: { userId: manager.id, tokenHash: "copied-calendar-hash" } });
+      await sqlite.outgoingMail.create({
+        data: {
+          dedupeKey: "copied:1",
+          kind: "review_due",
+          recipientId: manager.id,
+          toAddress: "manager@migri.example",
+          lang: "fi",
+          subject: "Tarkista sivu",
+          body: "Hei",
+          messageId: "<copied-1@migri.example>",
+        },
+      });
+      await sqlite.pageReview.create({
+        data: { pageType: "unit", pageId: 1, kind: "checked", reviewedOn: "2026-12-01", reviewerId: manager.id },
+      });
       await sqlite.$disconnect();
       const raw = new Database(file, { readonly: true });
+      // Every table of the installation (not the migrations' bookkeeping or SQLite's search index).
+      const sourceTables = (
+        raw.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]
+      )
+        .map((t) => t.name)
+        .filter((name) => !/^(_prisma_migrations|sqlite_|search_fts)/.test(name));
+      expect(sourceTables).toEqual(expect.arrayContaining(["ContentVersion", "PageOwnership", "OutgoingMail"]));
       const sourceCounts = Object.fromEntries(
-        [
-          "User",
-          "Session",
-          "Unit",
-          "UnitText",
-          "Revision",
-          "AuditEvent",
-          "OnboardingProgress",
-          "TeamSummary",
-          "SummaryShareLink",
-        ].map((t) => [t, (raw.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n]),
+        sourceTables.map((t) => [t, (raw.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n]),
       );
+      const sourceVersion = (raw.prepare(`SELECT version FROM "ContentVersion"`).get() as { version: number }).version;
+      expect(sourceVersion).toBeGreaterThan(0);
       const maxUnitId = (raw.prepare(`SELECT max(id) AS n FROM "Unit"`).get() as { n: number }).n;
       raw.close();
 
       const to = databaseOnCluster(`copy_${process.pid}`);
       const report = await copySqliteToPostgres({ from: `file:${file}`, to });
+      expect(report.map((r) => r.table).sort()).toEqual([...sourceTables].sort());
       for (const [table, n] of Object.entries(sourceCounts)) {
         expect(report.find((r) => r.table === table)?.rows, table).toBe(n);
+      }
+      for (const table of ["UserIdentity", "CalendarFeed", "OutgoingMail", "PageReview"]) {
+        expect(sourceCounts[table], table).toBeGreaterThan(0);
       }
       expect(sourceCounts.Revision).toBeGreaterThan(0);
       expect(sourceCounts.OnboardingProgress).toBeGreaterThan(0);
@@ -93,6 +114,8 @@ describe.runIf(onPostgres)("npm run db:copy", () => {
         expect(copied.createdAt.toISOString()).toBe(summary.createdAt.toISOString());
         expect(copied.shareLinks.map((l) => l.token)).toEqual(["copied-share-token"]);
         expect((await postgres.session.findUniqueOrThrow({ where: { id: "copied-session" } })).userId).toBe(manager.id);
+        // The content version was copied, not bumped by the copy's own writes; and it is bumped again.
+        expect((await postgres.contentVersion.findUniqueOrThrow({ where: { id: 1 } })).version).toBe(sourceVersion);
         // The search index was rebuilt on the target.
         expect((await searchSite("fi", "lupa", { db: postgres })).hits.map((h) => h.key)).toContain(
           "org:strategyVision",
@@ -100,6 +123,7 @@ describe.runIf(onPostgres)("npm run db:copy", () => {
         // New rows get ids past the copied ones.
         const unit = await postgres.unit.create({ data: { slug: "after-the-copy", kind: "unit" } });
         expect(unit.id).toBe(maxUnitId + 1);
+        expect((await postgres.contentVersion.findUniqueOrThrow({ where: { id: 1 } })).version).toBe(sourceVersion + 1);
       } finally {
         await postgres.$disconnect();
       }

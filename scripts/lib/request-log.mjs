@@ -2,7 +2,8 @@
 //   {"level":30,"time":"…","reqId":"…","method":"GET","path":"/en/units","status":200,"durationMs":12.3,"userId":4,"msg":"request"}
 // The request id is also sent to the client as X-Request-Id, so a user's report can be matched to
 // its line. Never logged: query strings (sign-in callbacks carry codes there), form bodies,
-// cookies or session ids, passwords, share tokens (/summaries/shared/<token> is redacted).
+// cookies or session ids, passwords, share tokens (/summaries/shared/<token>) and calendar
+// subscription tokens (/onboarding/calendar/<token>.ics) are redacted.
 // An error that reaches Remix's handleError is logged once, with its stack and the request id,
 // to this log only (never to the response). LOG_LEVEL: fatal, error, warn, info (default),
 // debug, trace or silent.
@@ -34,12 +35,13 @@ export function createLogger({ level = process.env.LOG_LEVEL || "info", destinat
   );
 }
 
-const SHARE_LINK = /(\/summaries\/shared\/)[^/]+/;
+// Paths whose next segment is a secret: a summary's share link, a calendar subscription.
+const SECRET_SEGMENT = /(\/(?:summaries\/shared|onboarding\/calendar)\/)[^/]+/gi;
 
-/** The path alone: no query string or fragment; a share link's token replaced. */
+/** The path alone: no query string or fragment; share and calendar tokens replaced. */
 export function loggablePath(url) {
   let path = String(url ?? "/").split(/[?#]/)[0];
-  path = path.replace(SHARE_LINK, "$1[redacted]");
+  path = path.replace(SECRET_SEGMENT, "$1[redacted]");
   return path.length > 300 ? `${path.slice(0, 300)}…` : path;
 }
 

@@ -102,6 +102,37 @@ describe("the request log", () => {
     expect(loggablePath("/fi/summaries/shared/abc.pdf?x=1#y")).toBe("/fi/summaries/shared/[redacted]");
   });
 
+  it("redacts calendar subscription tokens from paths", async () => {
+    const response = await new Client(server).get("/en/onboarding/calendar/very-secret-calendar-token-456.ics");
+    expect(response.status).toBe(404);
+    expect(await lineFor(response)).toMatchObject({ path: "/en/onboarding/calendar/[redacted]", status: 404 });
+    expect(stdout).not.toContain("very-secret-calendar-token-456");
+    expect(loggablePath("/sv/onboarding/calendar/abc.ics")).toBe("/sv/onboarding/calendar/[redacted]");
+    // The feed's own address names no token.
+    expect(loggablePath("/fi/onboarding/calendar.ics?x=1")).toBe("/fi/onboarding/calendar.ics");
+  });
+
+  it("logs pages answered from the page cache, 304s and refused (413) requests too", async () => {
+    const reader = new Client(server);
+    await reader.get("/en/values");
+    const cached = await reader.get("/en/values");
+    expect(cached.status).toBe(200);
+    expect(await lineFor(cached)).toMatchObject({ method: "GET", path: "/en/values", status: 200 });
+    const etag = cached.headers.get("ETag");
+    expect(etag).toBeTruthy();
+    const notModified = await fetch(`${server.baseUrl}/en/values`, { headers: { "If-None-Match": etag! } });
+    expect(notModified.status).toBe(304);
+    expect(await lineFor(notModified)).toMatchObject({ path: "/en/values", status: 304 });
+    const tooLarge = await fetch(`${server.baseUrl}/en/login?token=secret-in-query`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: server.baseUrl },
+      body: `email=${"x".repeat(2_000_000)}`,
+    });
+    expect(tooLarge.status).toBe(413);
+    expect(await lineFor(tooLarge)).toMatchObject({ method: "POST", path: "/en/login", status: 413 });
+    expect(stdout).not.toContain("secret-in-query");
+  });
+
   it("logs an error once, with its stack, to the log and not to the response", async () => {
     const response = await new Client(server).get("/en/error-test");
     expect(response.status).toBe(500);

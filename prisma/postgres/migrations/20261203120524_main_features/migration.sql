@@ -155,3 +155,135 @@ ALTER TABLE "PageOwnership" ADD CONSTRAINT "PageOwnership_ownerId_fkey" FOREIGN 
 
 -- AddForeignKey
 ALTER TABLE "CorrectionSuggestion" ADD CONSTRAINT "CorrectionSuggestion_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- The one content version row (docs/decisions/0017-fast-read-path.md).
+INSERT INTO "ContentVersion" ("id", "version") VALUES (1, 0);
+
+-- Every write to a table that a signed-out page shows bumps the content version, whoever writes,
+-- in the writing transaction, as on SQLite. The version row is one row every content write locks
+-- until it commits; write transactions already run one at a time (an advisory lock each takes
+-- first, app/utils/postgres-connection.server.ts), as on SQLite. The trigger names match SQLite's:
+-- app/models/content-version.server.test.ts checks them on both databases.
+CREATE FUNCTION "content_version_bump"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE "ContentVersion" SET "version" = "version" + 1 WHERE "id" = 1;
+  RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER "content_version_OrganisationProfile_ai" AFTER INSERT ON "OrganisationProfile"
+  FOR EACH ROW EXECUTE FUNCTION "content_version_bump"();
+
+CREATE TRIGGER "content_version_OrganisationProfile_au" AFTER UPDATE ON "OrganisationProfile"
+  FOR EACH ROW EXECUTE FUNCTION "content_version_bump"();
+
+CREATE TRIGGER "content_version_OrganisationProfile_ad" AFTER DELETE ON "OrganisationProfile"
+  FOR EACH ROW EXECUTE FUNCTION "content_version_bump"();
+
+CREATE TRIGGER "content_version_OrganisationText_ai" AFTER INSERT ON "OrganisationText"
+  FOR EACH ROW EXECUTE FUNCTION "content_version_bump"();
+
+CREATE TRIGGER "content_version_OrganisationText_au" AFTER UPDATE ON "OrganisationText"
+  FOR EACH ROW EXECUTE FUNCTION "content_version_bump"();
+
+CREATE TRIGGER "content_version_OrganisationText_ad" AFTER DELETE ON "OrganisationText"
+  FOR EACH ROW EXECUTE FUNCTION "content_version_bump"();
+
+CREATE TRIGGER "content_version_Value_ai" AFTER INSERT ON "Value"
+  FOR EACH ROW EXECUTE FUNCTION "content_version_bump"();
+
+CREATE TRIGGER "content_version_Value_au" AFTER UPDATE ON "Value"
+  FOR EACH ROW EXECUTE FUNCTION "content_version_bump"();
+
+CREATE TRIGGER "content_version_Value_ad" AFTER DELETE ON "Value"
+  FOR EACH ROW EXECUTE FUNCTION "content_version_bump"();
+
+CREATE TRIGGER "content_version_ValueText_ai" AFTER INSERT ON "ValueText"
+  FOR EACH ROW EXECUTE FUNCTION "content_version_bump"();
+
+CREATE TRIGGER "content_version_ValueText_au" AFTER UPDATE ON "ValueText"
+  FOR EACH ROW EXECUTE FUNCTION "content_version_bump"();
+
+CREATE TRIGGER "content_version_ValueText_ad" AFTER DELETE ON "ValueText"
+  FOR EACH ROW EXECUTE FUNCTION "content_version_bump"();
+
+CREATE TRIGGER "content_version_Goal_ai" AFTER INSERT ON "Goal"
+  FOR EACH ROW EXECUTE FUNCTION "content_version_bump"();
+
+CREATE TRIGGER "content_version_Goal_au" AFTER UPDATE ON "Goal"
+  FOR EACH ROW EXECUTE FUNCTION "content_version_bump"();
+
+CREATE TRIGGER "content_version_Goal_ad" AFTER DELETE ON "Goal"
+  FOR EACH ROW EXECUTE FUNCTION "content_version_bump"();
+
+CREATE TRIGGER "content_version_GoalText_ai" AFTER INSERT ON "GoalText"
+  FOR EACH ROW EXECUTE FUNCTION "content_version_bump"();
+
+CREATE TRIGGER "content_version_GoalText_au" AFTER UPDATE ON "GoalText"
+  FOR EACH ROW EXECUTE FUNCTION "content_version_bump"();
+
+CREATE TRIGGER "content_version_GoalText_ad" AFTER DELETE ON "GoalText"
+  FOR EACH ROW EXECUTE FUNCTION "content_version_bump"();
+
+CREATE TRIGGER "content_version_Unit_ai" AFTER INSERT ON "Unit"
+  FOR EACH ROW EXECUTE FUNCTION "content_version_bump"();
+
+CREATE TRIGGER "content_version_Unit_au" AFTER UPDATE ON "Unit"
+  FOR EACH ROW EXECUTE FUNCTION "content_version_bump"();
+
+CREATE TRIGGER "content_version_Unit_ad" AFTER DELETE ON "Unit"
+  FOR EACH ROW EXECUTE FUNCTION "content_version_bump"();
+
+CREATE TRIGGER "content_version_UnitText_ai" AFTER INSERT ON "UnitText"
+  FOR EACH ROW EXECUTE FUNCTION "content_version_bump"();
+
+CREATE TRIGGER "content_version_UnitText_au" AFTER UPDATE ON "UnitText"
+  FOR EACH ROW EXECUTE FUNCTION "content_version_bump"();
+
+CREATE TRIGGER "content_version_UnitText_ad" AFTER DELETE ON "UnitText"
+  FOR EACH ROW EXECUTE FUNCTION "content_version_bump"();
+
+CREATE TRIGGER "content_version_Revision_ai" AFTER INSERT ON "Revision"
+  FOR EACH ROW EXECUTE FUNCTION "content_version_bump"();
+
+CREATE TRIGGER "content_version_Revision_au" AFTER UPDATE ON "Revision"
+  FOR EACH ROW EXECUTE FUNCTION "content_version_bump"();
+
+CREATE TRIGGER "content_version_Revision_ad" AFTER DELETE ON "Revision"
+  FOR EACH ROW EXECUTE FUNCTION "content_version_bump"();
+
+CREATE TRIGGER "content_version_OnboardingStep_ai" AFTER INSERT ON "OnboardingStep"
+  FOR EACH ROW EXECUTE FUNCTION "content_version_bump"();
+
+CREATE TRIGGER "content_version_OnboardingStep_au" AFTER UPDATE ON "OnboardingStep"
+  FOR EACH ROW EXECUTE FUNCTION "content_version_bump"();
+
+CREATE TRIGGER "content_version_OnboardingStep_ad" AFTER DELETE ON "OnboardingStep"
+  FOR EACH ROW EXECUTE FUNCTION "content_version_bump"();
+
+CREATE TRIGGER "content_version_OnboardingStepText_ai" AFTER INSERT ON "OnboardingStepText"
+  FOR EACH ROW EXECUTE FUNCTION "content_version_bump"();
+
+CREATE TRIGGER "content_version_OnboardingStepText_au" AFTER UPDATE ON "OnboardingStepText"
+  FOR EACH ROW EXECUTE FUNCTION "content_version_bump"();
+
+CREATE TRIGGER "content_version_OnboardingStepText_ad" AFTER DELETE ON "OnboardingStepText"
+  FOR EACH ROW EXECUTE FUNCTION "content_version_bump"();
+
+CREATE TRIGGER "content_version_User_ai" AFTER INSERT ON "User"
+  FOR EACH ROW EXECUTE FUNCTION "content_version_bump"();
+
+CREATE TRIGGER "content_version_User_au" AFTER UPDATE OF "name", "homeUnitId", "disabledAt" ON "User"
+  FOR EACH ROW EXECUTE FUNCTION "content_version_bump"();
+
+CREATE TRIGGER "content_version_User_ad" AFTER DELETE ON "User"
+  FOR EACH ROW EXECUTE FUNCTION "content_version_bump"();
+
+CREATE TRIGGER "content_version_PageOwnership_ai" AFTER INSERT ON "PageOwnership"
+  FOR EACH ROW EXECUTE FUNCTION "content_version_bump"();
+
+CREATE TRIGGER "content_version_PageOwnership_au" AFTER UPDATE ON "PageOwnership"
+  FOR EACH ROW EXECUTE FUNCTION "content_version_bump"();
+
+CREATE TRIGGER "content_version_PageOwnership_ad" AFTER DELETE ON "PageOwnership"
+  FOR EACH ROW EXECUTE FUNCTION "content_version_bump"();
