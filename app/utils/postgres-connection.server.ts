@@ -21,7 +21,7 @@ import type {
 export const TRANSACTION_LOCK_KEY = 7_316_150_123_456_790n;
 
 const lockStatement: SqlQuery = {
-  sql: `SELECT pg_advisory_xact_lock(${TRANSACTION_LOCK_KEY})`,
+  sql: `SELECT 1 AS locked FROM pg_advisory_xact_lock(${TRANSACTION_LOCK_KEY})`,
   args: [],
   argTypes: [],
 };

@@ -169,6 +169,12 @@ export async function copySqliteToPostgres({ from, to, log = () => {}, migrate =
           .all()
           .map((r) => r.name),
       );
+      // Every table of the source has its twin in the target: none is left behind unnoticed.
+      const targetNames = new Set(tables.map((t) => t.name));
+      const left = [...sourceTables].filter(
+        (name) => !/^(sqlite_|search_fts|_prisma_migrations$)/.test(name) && !targetNames.has(name),
+      );
+      if (left.length) throw new Error(`the target has no table for ${left.join(", ")}: is its schema current?`);
       for (const table of tables) {
         if (!sourceTables.has(table.name)) throw new Error(`the source has no table ${table.name}: migrate it first`);
         const sourceColumns = new Set(
