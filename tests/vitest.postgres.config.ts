@@ -2,8 +2,9 @@
 // itself (tests/support/vitest-global-setup-postgres.ts). Not here, because they do not depend on
 // the database or test SQLite's own machinery, and CI time is counted: pure unit tests (i18n,
 // utils, date rules), the SQLite connection and FTS5 migration, the schema-engine stand-in, the
-// server's own limits, logs, shutdown, crash and start-up tests, the bundle-size and HTML-validity
-// tests. A new test file that touches the database belongs in POSTGRES_TESTS.
+// server's own limits, logs, shutdown, crash and start-up tests, abuse.test.ts (159 hostile
+// requests against every form, refused by the server's limits and validation), the bundle-size
+// and HTML-validity tests. A new test file that touches the database belongs in POSTGRES_TESTS.
 import { defineConfig } from "vitest/config";
 import base from "./vitest.config";
 
@@ -12,6 +13,7 @@ export const POSTGRES_TESTS = [
   "app/models/content-version.server.test.ts",
   "app/models/directory.server.test.ts",
   "app/models/login-throttle.server.test.ts",
+  "app/models/mail.server.test.ts",
   "app/models/onboarding.server.test.ts",
   "app/models/organisation-editing.server.test.ts",
   "app/models/reminders.server.test.ts",
@@ -28,7 +30,6 @@ export const POSTGRES_TESTS = [
   "scripts/db/copy.test.ts",
   "scripts/lib/migration-lock.test.ts",
   // HTTP, against the built server on PostgreSQL
-  "tests/http/abuse.test.ts",
   "tests/http/accounts-hardening.test.ts",
   "tests/http/admin.test.ts",
   "tests/http/content-care.test.ts",
