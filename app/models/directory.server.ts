@@ -153,7 +153,10 @@ export async function findUnitIds(
   let rows: { id: number | bigint; matched: number | bigint }[];
   if (words.length === 0) {
     rows = await db.$queryRawUnsafe(
-      withPlaceholders(db, `SELECT u."id" AS id, count(*) OVER () AS matched FROM "Unit" u WHERE ${unitFilters} ${order}`),
+      withPlaceholders(
+        db,
+        `SELECT u."id" AS id, count(*) OVER () AS matched FROM "Unit" u WHERE ${unitFilters} ${order}`,
+      ),
       ...unitParams,
       limit,
       offset,

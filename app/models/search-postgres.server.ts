@@ -6,7 +6,12 @@
 import type { PrismaClient } from "~/generated/prisma/client";
 
 /** Trigger names the PostgreSQL migration creates (one per table, for every event). */
-export const PG_SEARCH_TRIGGERS = ["search_unit_text", "search_organisation_text", "search_value_text", "search_goal_text"];
+export const PG_SEARCH_TRIGGERS = [
+  "search_unit_text",
+  "search_organisation_text",
+  "search_value_text",
+  "search_goal_text",
+];
 
 /** A LIKE pattern matching the (already folded) word anywhere; `%`, `_` and `\` taken literally. */
 export function containsPattern(word: string): string {
@@ -33,7 +38,10 @@ class Sql {
 function whereAllWords(sql: Sql, words: readonly string[], { inNames = false } = {}): string {
   const long = new Set(indexed(words));
   return words
-    .map((w) => `${inNames && long.has(w) ? `("title_f" || E'\\n' || "names_f")` : `"all_f"`} LIKE ${sql.param(containsPattern(w))}`)
+    .map(
+      (w) =>
+        `${inNames && long.has(w) ? `("title_f" || E'\\n' || "names_f")` : `"all_f"`} LIKE ${sql.param(containsPattern(w))}`,
+    )
     .join(" AND ");
 }
 
@@ -107,7 +115,15 @@ export function pgTexts(db: PrismaClient, ids: readonly number[]) {
  */
 export async function pgDirectoryUnitIds(
   db: PrismaClient,
-  args: { langSlot: number; lang: string; words: readonly string[]; kind: string; location: string; limit: number; offset: number },
+  args: {
+    langSlot: number;
+    lang: string;
+    words: readonly string[];
+    kind: string;
+    location: string;
+    limit: number;
+    offset: number;
+  },
 ) {
   const sql = new Sql();
   const conditions = args.words.map((w) => `f."directory_f" LIKE ${sql.param(containsPattern(w))}`).join(" AND ");

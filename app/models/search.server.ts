@@ -150,12 +150,9 @@ export async function searchSite(
   const offset = (page - 1) * SEARCH_PAGE_SIZE;
   // A thing has at most three rows (languages): three times the rows wanted hold enough things.
   const wanted = 3 * (offset + SEARCH_PAGE_SIZE);
-  const { total, totalIsExact, candidates } = await (sqlDialect(db) === "postgresql" ? findRowsPostgres : findRowsSqlite)(
-    db,
-    words,
-    wanted,
-    rankAllUpTo,
-  );
+  const { total, totalIsExact, candidates } = await (
+    sqlDialect(db) === "postgresql" ? findRowsPostgres : findRowsSqlite
+  )(db, words, wanted, rankAllUpTo);
   const hits = await describeHits(
     db,
     lang,
@@ -295,7 +292,7 @@ async function describeHits(
     sqlDialect(db) === "postgresql"
       ? await pgTexts(db, ids)
       : await db.$queryRawUnsafe<TextRow[]>(
-    `SELECT CAST(f.rowid AS TEXT) AS id, f.title, f.summary, f.body, u."slug" AS slug, u."kind" AS kind, g."position" AS goalPosition
+          `SELECT CAST(f.rowid AS TEXT) AS id, f.title, f.summary, f.body, u."slug" AS slug, u."kind" AS kind, g."position" AS goalPosition
      FROM search_fts f
      LEFT JOIN "Unit" u ON f.rowid BETWEEN 1000000000 AND 1999999999 AND u."id" = (f.rowid - 1000000000) / 4
      LEFT JOIN "Goal" g ON f.rowid >= 4000000000 AND g."id" = (f.rowid - 4000000000) / 4

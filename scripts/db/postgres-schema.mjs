@@ -21,7 +21,12 @@ export function postgresSchemaFrom(source) {
     if (!pattern.test(text)) throw new Error(`prisma/schema.prisma: cannot find the ${what} to rewrite`);
     return text.replace(pattern, replacement);
   };
-  let schema = replace(source, /(datasource\s+db\s*\{[^}]*provider\s*=\s*)"sqlite"/, '$1"postgresql"', "sqlite provider");
+  let schema = replace(
+    source,
+    /(datasource\s+db\s*\{[^}]*provider\s*=\s*)"sqlite"/,
+    '$1"postgresql"',
+    "sqlite provider",
+  );
   schema = replace(
     schema,
     /(generator\s+client\s*\{[^}]*output\s*=\s*)"\.\.\/app\/generated\/prisma"/,

@@ -60,7 +60,16 @@ export async function startPostgresCluster({ log = () => {} } = {}) {
     "-c synchronous_commit=off",
     "-c full_page_writes=off",
   ].join(" ");
-  asServerUser(path.join(bin, "pg_ctl"), ["-D", data, "-o", options, "-l", path.join(dir, "server.log"), "-w", "start"]);
+  asServerUser(path.join(bin, "pg_ctl"), [
+    "-D",
+    data,
+    "-o",
+    options,
+    "-l",
+    path.join(dir, "server.log"),
+    "-w",
+    "start",
+  ]);
   log(`postgres: cluster on 127.0.0.1:${port} (${dir})`);
   let stopped = false;
   const stop = () => {
