@@ -50,6 +50,9 @@ export default defineConfig({
     ...base.test,
     name: "postgresql",
     include: POSTGRES_TESTS,
+    // Two files at a time even on 2 cores: these tests mostly wait on the server processes and
+    // the database (measured on 2 cores: 3.1 min against 4.2 min with vitest's default of one).
+    maxWorkers: 2,
     // Replaces the SQLite template: mergeConfig would run both.
     globalSetup: ["tests/support/vitest-global-setup-postgres.ts"],
   },
