@@ -2,6 +2,8 @@
 // every one of them (the compiler checks, and i18n.test.ts checks the catalogues at run time).
 export const en = {
   "site.name": "Migri onboarding portal",
+  "site.description":
+    "The Finnish Immigration Service's onboarding portal for new staff: who we are, our units, and your onboarding plan.",
   "site.agency": "Finnish Immigration Service",
   "site.skipToContent": "Skip to main content",
   "nav.label": "Main",

@@ -2,6 +2,8 @@ import type { Messages } from "./en";
 
 export const fi: Messages = {
   "site.name": "Migrin perehdytysportaali",
+  "site.description":
+    "Maahanmuuttoviraston perehdytysportaali uusille työntekijöille: keitä olemme, yksikkömme ja perehdytyssuunnitelmasi.",
   "site.agency": "Maahanmuuttovirasto",
   "site.skipToContent": "Siirry pääsisältöön",
   "nav.label": "Päävalikko",

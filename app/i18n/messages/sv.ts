@@ -2,6 +2,8 @@ import type { Messages } from "./en";
 
 export const sv: Messages = {
   "site.name": "Migris introduktionsportal",
+  "site.description":
+    "Migrationsverkets introduktionsportal för nya medarbetare: vilka vi är, våra enheter och din introduktionsplan.",
   "site.agency": "Migrationsverket",
   "site.skipToContent": "Hoppa till huvudinnehållet",
   "nav.label": "Huvudmeny",
