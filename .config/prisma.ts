@@ -1,33 +1,43 @@
 // Prisma CLI configuration. The CLI runs the project's own schema-engine stand-in
 // (scripts/prisma-schema-engine.mjs, built on Prisma's WASM engine) instead of downloading a
 // native binary, which these machines cannot reach: docs/decisions/0001-prisma-offline-engine.md.
+//
+// DATABASE_URL picks the provider: a SQLite file uses prisma/schema.prisma and prisma/migrations;
+// a PostgreSQL URL uses the schema generated from it, prisma/postgres/schema.prisma, and
+// prisma/postgres/migrations (docs/decisions/0015-postgresql-and-two-schemas.md).
 import path from "node:path";
 import { defineConfig } from "prisma/config";
-import { projectRoot, resolveDatabaseUrl } from "../app/utils/paths.server";
+import { isPostgresUrl, projectRoot, resolveDatabaseUrl } from "../app/utils/paths.server";
 
 process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= path.join(projectRoot, "scripts", "prisma-schema-engine.mjs");
 
+const postgres = isPostgresUrl(process.env.DATABASE_URL);
+const prismaDir = postgres ? path.join(projectRoot, "prisma", "postgres") : path.join(projectRoot, "prisma");
+
 export default defineConfig({
-  schema: path.join(projectRoot, "prisma", "schema.prisma"),
+  schema: path.join(prismaDir, "schema.prisma"),
   migrations: {
-    path: path.join(projectRoot, "prisma", "migrations"),
+    path: path.join(prismaDir, "migrations"),
     seed: "tsx prisma/seed.ts",
   },
   datasource: {
     url: resolveDatabaseUrl(),
+    ...(process.env.SHADOW_DATABASE_URL ? { shadowDatabaseUrl: process.env.SHADOW_DATABASE_URL } : {}),
   },
-  // The site search index is an FTS5 table (and its shadow tables) created by a hand-written
-  // migration; without this Prisma sees it as drift and proposes to drop it
-  // (docs/decisions/0005-site-search-fts5.md).
+  // The site search index is kept by hand-written migrations (SQLite: an FTS5 table and its
+  // shadow tables; PostgreSQL: one table with trigram indexes); without this Prisma sees it as
+  // drift and proposes to drop it (docs/decisions/0005-site-search-fts5.md).
   experimental: { externalTables: true },
   tables: {
-    external: [
-      "search_fts",
-      "search_fts_data",
-      "search_fts_idx",
-      "search_fts_content",
-      "search_fts_docsize",
-      "search_fts_config",
-    ],
+    external: postgres
+      ? ["public.search_index"]
+      : [
+          "search_fts",
+          "search_fts_data",
+          "search_fts_idx",
+          "search_fts_content",
+          "search_fts_docsize",
+          "search_fts_config",
+        ],
   },
 });

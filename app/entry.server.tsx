@@ -6,6 +6,7 @@ import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { placeDataScriptsInBody } from "~/utils/document.server";
 import { NonceProvider } from "~/utils/nonce";
+import { logError } from "~/utils/request-context.server";
 import { startReminderTimer } from "~/models/reminders.server";
 import { markSharedPage } from "~/models/page-cache.server";
 
@@ -64,7 +65,7 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           didError = true;
-          console.error(error);
+          logError(error);
         },
       },
     );
@@ -76,7 +77,7 @@ export default function handleRequest(
 // the error boundary shows a plain message.
 export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return;
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  logError(error);
 };
 
 // Start-up checks and shutdown, called by scripts/serve.mjs through the server build.

@@ -43,7 +43,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ params, error, data }) => {
   const lang = isLang(params.lang) ? params.lang : (data?.preferredLang ?? "en");
   const t = translator(lang);
-  return error ? pageTitle(lang, errorMessages(t, errorStatus(error)).title) : [{ title: t("site.name") }];
+  return error
+    ? pageTitle(lang, errorMessages(t, errorStatus(error)).title)
+    : [{ title: t("site.name") }, { name: "description", content: t("site.description") }];
 };
 
 export function Layout({ children }: { children: ReactNode }) {

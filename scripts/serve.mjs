@@ -14,6 +14,7 @@ import { projectRoot } from "./lib/project.mjs";
 import { checkRendering } from "./lib/render-check.mjs";
 import { requestLimits } from "./lib/request-limits.mjs";
 import { ensureSessionSecret } from "./lib/session-secret.mjs";
+import { installRequestLog } from "./lib/request-log.mjs";
 import { installGracefulShutdown } from "./lib/shutdown.mjs";
 
 const mode = portalModeFrom(process.env);
@@ -51,6 +52,7 @@ export function contentSecurityPolicy(nonce) {
 export async function createApp({ build, renderCheck = () => ({ ok: true }) }) {
   const app = express();
   app.disable("x-powered-by");
+  installRequestLog(app);
   app.set("trust proxy", trustProxySetting());
   const origins = allowedOrigins({ mode });
   app.use(compression());

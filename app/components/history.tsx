@@ -3,6 +3,7 @@
 import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useEffect } from "react";
 import { ErrorSummary, Field } from "~/components/forms";
+import { PageReviews, type PageReviewItem } from "~/components/page-reviews";
 import {
   authorLabel,
   FieldDiffs,
@@ -25,6 +26,8 @@ export interface HistoryData {
   compareError: CompareError | null;
   selected: { from: string | null; to: string | null };
   labels: FieldLabels;
+  /** The page's reviews: a "still accurate" changes no text, so it shows here, not as a version. */
+  reviews: PageReviewItem[];
 }
 
 export function HistoryView({
@@ -44,7 +47,7 @@ export function HistoryView({
 }) {
   const t = useT();
   const lang = useLang();
-  const { revisions, comparison, compareError, selected, labels } = data;
+  const { revisions, comparison, compareError, selected, labels, reviews } = data;
   const scopes = [...new Set(revisions.map((r) => r.scope))];
   // Default comparison: the newest change of the most recently edited text.
   const newest = revisions[0];
@@ -175,6 +178,11 @@ export function HistoryView({
             </table>
           </div>
         )}
+      </section>
+
+      <section aria-labelledby="reviews-title">
+        <h2 id="reviews-title">{t("care.historyHeading")}</h2>
+        <PageReviews reviews={reviews} historyPath={historyPath} />
       </section>
     </>
   );

@@ -65,7 +65,7 @@ export async function recordAudit(entry: AuditEntry, db: Db = prisma) {
     data: {
       action: entry.action,
       actorId: entry.actor?.id ?? null,
-      actorEmail: (entry.actor?.email ?? entry.actorEmail)?.slice(0, MAX_AUDIT_EMAIL) ?? null,
+      actorEmail: normaliseForFilter((entry.actor?.email ?? entry.actorEmail)?.slice(0, MAX_AUDIT_EMAIL) ?? null),
       targetType: entry.targetType ?? null,
       targetId: entry.targetId == null ? null : String(entry.targetId),
       ipAddress: entry.ipAddress?.slice(0, 100) ?? null,
@@ -83,10 +83,19 @@ export interface AuditFilter {
 
 export const AUDIT_PAGE_SIZE = 50;
 
+/**
+ * Filters compare normalised values: stored and typed text both in NFC and lower case. SQLite's
+ * LIKE folds ASCII letters only and PostgreSQL's folds none, so "Ä" and "ä" would otherwise match
+ * on one database and not the other.
+ */
+export function normaliseForFilter<T extends string | null>(value: T): T {
+  return (value === null ? null : value.normalize("NFC").toLowerCase()) as T;
+}
+
 export async function listAuditEvents(filter: AuditFilter, page = 1) {
   const where: Prisma.AuditEventWhereInput = {
-    ...(filter.action ? { action: { startsWith: filter.action } } : {}),
-    ...(filter.actor ? { actorEmail: { contains: filter.actor } } : {}),
+    ...(filter.action ? { action: { startsWith: normaliseForFilter(filter.action) } } : {}),
+    ...(filter.actor ? { actorEmail: { contains: normaliseForFilter(filter.actor) } } : {}),
     ...(filter.from || filter.to ? { createdAt: { gte: filter.from, lt: filter.to } } : {}),
   };
   const [events, total] = await Promise.all([

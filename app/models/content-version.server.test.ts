@@ -2,7 +2,7 @@
 // writes: the triggers of the content_version migration. A Prisma table rebuild drops a table's
 // triggers, and a new table must be sorted into one list or the other, so both are checked here.
 import { describe, expect, it } from "vitest";
-import { prisma } from "~/utils/db.server";
+import { prisma, sqlDialect } from "~/utils/db.server";
 import { todayInHelsinki } from "~/utils/helsinki-time";
 import { currentContentVersion } from "./content-version.server";
 
@@ -43,21 +43,30 @@ const NOT_SHOWN = [
   "CorrectionSuggestion",
   "OutgoingMail",
   "_prisma_migrations",
+  "search_index", // PostgreSQL's search index, derived like search_fts
 ];
+
+const onPostgres = sqlDialect(prisma) === "postgresql";
 
 const version = async () => (await prisma.contentVersion.findUniqueOrThrow({ where: { id: 1 } })).version;
 
 describe("content version triggers", () => {
   it("every table is either covered by the triggers or known not to be shown signed out", async () => {
-    const tables = await prisma.$queryRaw<{ name: string }[]>`
-      SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_fts%'`;
+    const tables = onPostgres
+      ? await prisma.$queryRaw<{ name: string }[]>`
+          SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema()`
+      : await prisma.$queryRaw<{ name: string }[]>`
+          SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_fts%'`;
     const unsorted = tables.map((t) => t.name).filter((name) => !SHOWN.includes(name) && !NOT_SHOWN.includes(name));
     expect(unsorted, "new tables: add them to SHOWN (with triggers) or NOT_SHOWN").toEqual([]);
   });
 
   it("each shown table has its insert, update and delete trigger", async () => {
-    const triggers = await prisma.$queryRaw<{ name: string }[]>`
-      SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'content_version_%'`;
+    const triggers = onPostgres
+      ? await prisma.$queryRaw<{ name: string }[]>`
+          SELECT tgname AS name FROM pg_trigger WHERE tgname LIKE 'content_version_%' AND tgenabled <> 'D'`
+      : await prisma.$queryRaw<{ name: string }[]>`
+          SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'content_version_%'`;
     const names = new Set(triggers.map((t) => t.name));
     const missing = SHOWN.flatMap((table) => ["ai", "au", "ad"].map((op) => `content_version_${table}_${op}`)).filter(
       (name) => !names.has(name),

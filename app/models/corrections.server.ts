@@ -9,7 +9,7 @@ import { recordAudit } from "./audit.server";
 import { deliverSoon, mailText, publicOrigin, queueMail, recipientLang } from "./mail.server";
 import { carePath, describePage, isPageType, type PageRef, type PageType } from "./page-ownership.server";
 import type { Actor } from "./permissions";
-import { mayResolveSuggestions } from "./permissions.server";
+import { mayEditPage, mayResolveSuggestions } from "./permissions.server";
 
 import { REPLY_MAX, SUGGESTION_MAX } from "./correction-limits";
 import { optionalText, requiredText } from "./edit-fields.server";
@@ -95,12 +95,22 @@ export async function createSuggestion(args: {
   return suggestion;
 }
 
-/** The signed-in person's own suggestions, newest first, with the page named in their language. */
-export async function listMySuggestions(userId: number, lang: Lang) {
-  const rows = await prisma.correctionSuggestion.findMany({ where: { authorId: userId }, orderBy: { id: "desc" } });
+/**
+ * The signed-in person's own suggestions, newest first, with the page named in their language.
+ * A fixed one names the version that fixed it; the link to that revision is given only to a
+ * reader who may open the page's history (its owner and editors).
+ */
+export async function listMySuggestions(reader: Actor, lang: Lang) {
+  const rows = await prisma.correctionSuggestion.findMany({ where: { authorId: reader.id }, orderBy: { id: "desc" } });
+  const fixes = await prisma.revision.findMany({
+    where: { id: { in: rows.map((s) => s.revisionId).filter((id): id is number => id !== null) } },
+    select: { id: true, version: true, scope: true, createdAt: true },
+  });
   return Promise.all(
     rows.map(async (s) => {
-      const page = await describePage({ type: s.pageType as PageType, id: s.pageId }, lang);
+      const ref: PageRef = { type: s.pageType as PageType, id: s.pageId };
+      const page = await describePage(ref, lang);
+      const fix = fixes.find((r) => r.id === s.revisionId);
       return {
         id: s.id,
         page: page && { title: page.title, path: page.path },
@@ -110,6 +120,14 @@ export async function listMySuggestions(userId: number, lang: Lang) {
         reply: s.reply,
         createdAt: s.createdAt.toISOString(),
         resolvedAt: s.resolvedAt?.toISOString() ?? null,
+        fixedIn:
+          fix && page
+            ? {
+                version: fix.version,
+                savedAt: fix.createdAt.toISOString(),
+                path: (await mayEditPage(reader, ref)) ? `${page.path}/history/${fix.id}` : null,
+              }
+            : null,
       };
     }),
   );

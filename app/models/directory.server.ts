@@ -6,10 +6,11 @@
 import type { PrismaClient } from "~/generated/prisma/client";
 import { localize, type Localized } from "~/i18n/content";
 import { languages, type Lang } from "~/i18n";
-import { prisma } from "~/utils/db.server";
+import { prisma, sqlDialect, withPlaceholders } from "~/utils/db.server";
 import { directoryHaystack, type DirectoryFilters, type DirectoryKind } from "~/utils/directory";
 import { parseStringList } from "~/utils/json-list";
 import { queryWords } from "~/utils/search-text";
+import { pgDirectoryUnitIds } from "./search-postgres.server";
 import { matchExpression, shortWordPatterns } from "./search.server";
 
 /** Measured (npm run bench:search): 300 units are ~160 kB of page data, which still loads fast. */
@@ -152,11 +153,24 @@ export async function findUnitIds(
   let rows: { id: number | bigint; matched: number | bigint }[];
   if (words.length === 0) {
     rows = await db.$queryRawUnsafe(
-      `SELECT u."id" AS id, count(*) OVER () AS matched FROM "Unit" u WHERE ${unitFilters} ${order}`,
+      withPlaceholders(
+        db,
+        `SELECT u."id" AS id, count(*) OVER () AS matched FROM "Unit" u WHERE ${unitFilters} ${order}`,
+      ),
       ...unitParams,
       limit,
       offset,
     );
+  } else if (sqlDialect(db) === "postgresql") {
+    rows = await pgDirectoryUnitIds(db, {
+      langSlot: ["fi", "sv", "en"].indexOf(lang),
+      lang,
+      words,
+      kind: filters.kind,
+      location: filters.location,
+      limit,
+      offset,
+    });
   } else {
     const match = matchExpression(words, ["title", "summary", "names"]);
     const likes = shortWordPatterns(words);

@@ -7,7 +7,7 @@
 import crypto from "node:crypto";
 import nodemailer from "nodemailer";
 import { defaultLang, isLang, translator, type Lang } from "~/i18n";
-import { prisma } from "~/utils/db.server";
+import { prisma, sqlDialect } from "~/utils/db.server";
 import { isUniqueViolation, type Db } from "./revision.server";
 
 export interface Recipient {
@@ -72,19 +72,27 @@ export interface NewMail {
  * a transaction, pass it as db: the mail is then queued exactly when the change it reports commits.
  */
 export async function queueMail(mail: NewMail, db: Db = prisma): Promise<boolean> {
+  const data = {
+    kind: mail.kind,
+    dedupeKey: mail.dedupeKey,
+    recipientId: mail.recipient.id,
+    toAddress: mail.recipient.email,
+    lang: recipientLang(mail.recipient),
+    subject: mail.subject,
+    body: mail.body,
+    messageId: messageIdFor(mail.dedupeKey),
+  };
+  // PostgreSQL aborts the whole transaction on a unique violation, so a duplicate must not be
+  // attempted there: INSERT ... ON CONFLICT DO NOTHING (which SQLite's client does not offer).
+  if (sqlDialect(db) === "postgresql") {
+    // The PostgreSQL client's createMany takes skipDuplicates; the app is typed against SQLite's.
+    const mails = db.outgoingMail as unknown as {
+      createMany(args: { data: (typeof data)[]; skipDuplicates: true }): Promise<{ count: number }>;
+    };
+    return (await mails.createMany({ data: [data], skipDuplicates: true })).count === 1;
+  }
   try {
-    await db.outgoingMail.create({
-      data: {
-        kind: mail.kind,
-        dedupeKey: mail.dedupeKey,
-        recipientId: mail.recipient.id,
-        toAddress: mail.recipient.email,
-        lang: recipientLang(mail.recipient),
-        subject: mail.subject,
-        body: mail.body,
-        messageId: messageIdFor(mail.dedupeKey),
-      },
-    });
+    await db.outgoingMail.create({ data });
     return true;
   } catch (error) {
     if (isUniqueViolation(error)) return false;

@@ -169,6 +169,36 @@ describe("owner reminders on the Helsinki calendar", () => {
     expect(rows[0].sentAt).not.toBeNull();
     expect(mailTo(OWNER).length - before).toBe(1);
   }, 120_000);
+
+  it("a due-date reminder no run sent on the day goes out late, once, worded as overdue", async () => {
+    await prisma.pageOwnership.update({
+      where: { pageType_pageId: { pageType: "unit", pageId } },
+      data: { lastReviewedOn: "2032-05-01" },
+    });
+    const before = mailTo(OWNER).length;
+    // No run between 14 days before and the due date (2033-05-01); the first run is three days late.
+    await runReminders({ now: new Date("2033-05-04T07:00:00Z") });
+    const late = mailTo(OWNER).slice(before);
+    expect(late.map((m) => m.headers.subject)).toEqual([
+      "Tarkistus myöhässä (määräpäivä 1.5.2033): Communications Unit",
+    ]);
+    await runReminders({ now: new Date("2033-05-05T07:00:00Z") });
+    expect(mailTo(OWNER).length - before).toBe(1);
+  });
+
+  it("a due date missed by more than the catch-up window is left to the HR digest", async () => {
+    await prisma.pageOwnership.update({
+      where: { pageType_pageId: { pageType: "unit", pageId } },
+      data: { lastReviewedOn: "2033-06-01" },
+    });
+    const before = mailTo(OWNER).length;
+    await queueReminders(new Date("2034-06-20T07:00:00Z"));
+    await deliverPending({ now: new Date("2034-06-20T07:00:00Z") });
+    expect(mailTo(OWNER).length - before).toBe(0);
+    expect(
+      await prisma.outgoingMail.count({ where: { toAddress: OWNER, dedupeKey: { contains: "2034-06-01" } } }),
+    ).toBe(0);
+  });
 });
 
 describe("delivery", () => {

@@ -3,13 +3,15 @@
 // what is due today; the dedupe keys make a second run, or a run on another process at the same
 // moment, queue nothing new.
 //   - the owner, once, from 14 days before the due date (the first run in that window);
-//   - the owner, on the due date;
+//   - the owner, on the due date, or, when no run happened that day (server down, cron broken), on
+//     the first run up to LATE_REMINDER_DAYS after it, worded as overdue; older misses are left to
+//     the HR digest, so that switching reminders on does not mail every owner about every old page;
 //   - every HR editor, once per ISO week, a digest of overdue pages.
 import { formatDate, translator, type Lang } from "~/i18n";
 import { prisma } from "~/utils/db.server";
 import { deliverPending, mailText, publicOrigin, queueMail, recipientLang, type MailTransport } from "./mail.server";
 import { carePath, listPages, type PageListing } from "./page-ownership.server";
-import { REMINDER_DAYS_BEFORE } from "./review-dates";
+import { LATE_REMINDER_DAYS, REMINDER_DAYS_BEFORE } from "./review-dates";
 import { daysBetween, isoWeek } from "~/utils/calendar-date";
 import { todayInHelsinki } from "~/utils/helsinki-time";
 
@@ -30,13 +32,17 @@ export async function queueReminders(now: Date = new Date()): Promise<{ queued: 
     if (!owner || !page.dueOn) continue;
     const daysLeft = daysBetween(today, page.dueOn);
     const kind =
-      daysLeft === 0 ? "review_due" : daysLeft > 0 && daysLeft <= REMINDER_DAYS_BEFORE ? "review_soon" : null;
+      daysLeft <= 0 && daysLeft >= -LATE_REMINDER_DAYS
+        ? "review_due"
+        : daysLeft > 0 && daysLeft <= REMINDER_DAYS_BEFORE
+          ? "review_soon"
+          : null;
     if (!kind) continue;
     const lang = recipientLang(owner);
     const t = translator(lang);
     const own = (await pages(lang)).find((p) => p.key === page.key)!;
     const date = formatDate(lang, page.dueOn);
-    const prefix = kind === "review_due" ? "mail.reviewDue" : "mail.reviewSoon";
+    const prefix = kind === "review_soon" ? "mail.reviewSoon" : daysLeft === 0 ? "mail.reviewDue" : "mail.reviewLate";
     const added = await queueMail({
       kind,
       dedupeKey: `${kind}:${page.page.type}:${page.page.id}:${page.dueOn}:${owner.id}`,

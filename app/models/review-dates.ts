@@ -7,6 +7,8 @@ export const DEFAULT_REVIEW_INTERVAL_MONTHS = 12;
 export const DUE_SOON_DAYS = 30;
 /** Owners get a first reminder this many days before the due date. */
 export const REMINDER_DAYS_BEFORE = 14;
+/** A due-date reminder that no run sent on the day goes out late, up to this many days after. */
+export const LATE_REMINDER_DAYS = 14;
 
 export type ReviewState = "overdue" | "due_soon" | "ok";
 

@@ -1,9 +1,9 @@
-// Site search against this worker's real, migrated and seeded SQLite database (FTS5 included).
-// Test data is created here, never in the seed.
+// Site search against this worker's real, migrated and seeded database: SQLite (FTS5) or
+// PostgreSQL (pg_trgm), the same expectations on both. Test data is created here, never in the seed.
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prisma } from "~/utils/db.server";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { prisma, withPlaceholders } from "~/utils/db.server";
 import { projectRoot } from "~/utils/paths.server";
 import {
   SEARCH_TRIGGERS,
@@ -16,12 +16,18 @@ import {
   reindexUnit,
   searchSite,
 } from "./search.server";
+import { PG_SEARCH_TRIGGERS } from "./search-postgres.server";
+
+const onPostgres = inject("databaseProvider") === "postgresql";
+/** The index table: same rows and columns on both databases. */
+const INDEX = onPostgres ? "search_index" : "search_fts";
+const sql = (text: string) => withPlaceholders(prisma, text.replace(/\bsearch_fts\b/g, INDEX));
 
 const text = (segments: { text: string; match: boolean }[]) =>
   segments.map((s) => (s.match ? `[${s.text}]` : s.text)).join("");
 const keys = async (lang: "fi" | "sv" | "en", q: string) => (await searchSite(lang, q)).hits.map((h) => h.key);
 const indexRows = async () =>
-  Number((await prisma.$queryRawUnsafe<{ n: bigint }[]>("SELECT count(*) AS n FROM search_fts"))[0].n);
+  Number((await prisma.$queryRawUnsafe<{ n: bigint }[]>(sql("SELECT count(*) AS n FROM search_fts")))[0].n);
 
 let permitUnitId: number;
 let residenceUnitId: number;
@@ -273,7 +279,7 @@ describe("the index stays current on every save", () => {
     });
     expect(await keys("en", "turvallisuusyksikko")).toEqual([id]);
     const rows = await prisma.$queryRawUnsafe<{ lang: string; names: string }[]>(
-      "SELECT lang, names FROM search_fts WHERE doc_key = ? ORDER BY lang",
+      sql("SELECT lang, names FROM search_fts WHERE doc_key = ? ORDER BY lang"),
       id,
     );
     expect(rows).toEqual([
@@ -314,27 +320,27 @@ describe("the index stays current on every save", () => {
 
   it("has every trigger the migration creates, and the migration creates exactly these", async () => {
     expect(await missingSearchTriggers()).toEqual([]);
-    const dir = path.join(projectRoot, "prisma", "migrations");
+    const dir = path.join(projectRoot, "prisma", ...(onPostgres ? ["postgres"] : []), "migrations");
     const sql = fs
       .readdirSync(dir)
       .filter((d) => fs.existsSync(path.join(dir, d, "migration.sql")))
       .map((d) => fs.readFileSync(path.join(dir, d, "migration.sql"), "utf8"))
       .join("\n");
     const created = [...sql.matchAll(/CREATE TRIGGER (?:IF NOT EXISTS )?"?(search_\w+)"?/g)].map((m) => m[1]);
-    expect(created.sort()).toEqual([...SEARCH_TRIGGERS].sort());
+    expect(created.sort()).toEqual([...(onPostgres ? PG_SEARCH_TRIGGERS : SEARCH_TRIGGERS)].sort());
   });
 
   it("rebuilds to the same index the triggers keep, and the explicit re-index calls are harmless", async () => {
     const snapshot = () =>
       prisma.$queryRawUnsafe<unknown[]>(
-        "SELECT rowid AS id, doc_key, lang, title, summary, names, body FROM search_fts ORDER BY rowid",
+        sql("SELECT rowid AS id, doc_key, lang, title, summary, names, body FROM search_fts ORDER BY rowid"),
       );
     const before = await snapshot();
     await rebuildSearchIndex();
     expect(await snapshot()).toEqual(before);
 
     const unit = await prisma.unit.findUniqueOrThrow({ where: { slug: "digital-services-unit" } });
-    await prisma.$executeRawUnsafe("DELETE FROM search_fts WHERE doc_key = ?", `unit:${unit.id}`);
+    await prisma.$executeRawUnsafe(sql("DELETE FROM search_fts WHERE doc_key = ?"), `unit:${unit.id}`);
     expect(await keys("en", "digital")).toEqual([]);
     await reindexUnit(unit.id);
     await reindexOrganisationTexts();
@@ -349,7 +355,7 @@ describe("the index stays current on every save", () => {
 
     // The seed's check: nothing to do when complete, a rebuild when rows are missing.
     expect(await ensureSearchIndex()).toBe(false);
-    await prisma.$executeRawUnsafe("DELETE FROM search_fts WHERE doc_key LIKE 'goal:%'");
+    await prisma.$executeRawUnsafe(sql("DELETE FROM search_fts WHERE doc_key LIKE 'goal:%'"));
     expect(await ensureSearchIndex()).toBe(true);
     expect(await snapshot()).toEqual(before);
   });

@@ -7,8 +7,17 @@
 // writes. The functions below re-fire those triggers for callers that want to be explicit.
 import type { PrismaClient } from "~/generated/prisma/client";
 import { isLang, translator, type Lang, type MessageKey } from "~/i18n";
-import { prisma } from "~/utils/db.server";
+import { prisma, sqlDialect } from "~/utils/db.server";
 import { markdownToPlainText } from "~/utils/markdown.server";
+import {
+  pgIndexCounts,
+  pgMissingSearchTriggers,
+  pgProbe,
+  pgRebuildSearchIndex,
+  pgReindexUnit,
+  pgSelect,
+  pgTexts,
+} from "./search-postgres.server";
 import { highlight, queryWords, snippet, type Segment } from "~/utils/search-text";
 
 export const SEARCH_PAGE_SIZE = 20;
@@ -138,14 +147,49 @@ export async function searchSite(
   const empty = { query, words, total: 0, totalIsExact: true, page: 1, pages: 0, pageSize: SEARCH_PAGE_SIZE, hits: [] };
   if (words.length === 0) return { ...empty, durationMs: performance.now() - started };
 
-  const likes = shortWordPatterns(words);
-  const likeSql = likes.map(
-    () => " AND (title || char(10) || summary || char(10) || names || char(10) || body) LIKE ?",
-  );
   page = Math.max(1, page);
   const offset = (page - 1) * SEARCH_PAGE_SIZE;
   // A thing has at most three rows (languages): three times the rows wanted hold enough things.
   const wanted = 3 * (offset + SEARCH_PAGE_SIZE);
+  const { total, totalIsExact, candidates } = await (
+    sqlDialect(db) === "postgresql" ? findRowsPostgres : findRowsSqlite
+  )(db, words, wanted, rankAllUpTo);
+  const hits = await describeHits(
+    db,
+    lang,
+    words,
+    bestPerThing(candidates, lang).slice(offset, offset + SEARCH_PAGE_SIZE),
+  );
+  return {
+    query,
+    words,
+    total,
+    totalIsExact,
+    page,
+    pages: Math.ceil(total / SEARCH_PAGE_SIZE),
+    pageSize: SEARCH_PAGE_SIZE,
+    hits,
+    durationMs: performance.now() - started,
+  };
+}
+
+interface FoundRows {
+  total: number;
+  totalIsExact: boolean;
+  candidates: CandidateRow[];
+}
+
+/** Probes, ranks and picks the index rows on SQLite's FTS5 table. */
+async function findRowsSqlite(
+  db: PrismaClient,
+  words: string[],
+  wanted: number,
+  rankAllUpTo: number,
+): Promise<FoundRows> {
+  const likes = shortWordPatterns(words);
+  const likeSql = likes.map(
+    () => " AND (title || char(10) || summary || char(10) || names || char(10) || body) LIKE ?",
+  );
   const rowsWhere = (expression: string | null) => ({
     sql: `${expression ? "search_fts MATCH ?" : "1"}${likeSql.join("")}`,
     params: [...(expression ? [expression] : []), ...likes],
@@ -192,23 +236,34 @@ export async function searchSite(
       candidates.push(...rest.filter((c) => !seen.has(c.id)).slice(0, wanted - candidates.length));
     }
   }
-  const hits = await describeHits(
-    db,
-    lang,
-    words,
-    bestPerThing(candidates, lang).slice(offset, offset + SEARCH_PAGE_SIZE),
-  );
-  return {
-    query,
-    words,
-    total,
-    totalIsExact,
-    page,
-    pages: Math.ceil(total / SEARCH_PAGE_SIZE),
-    pageSize: SEARCH_PAGE_SIZE,
-    hits,
-    durationMs: performance.now() - started,
-  };
+  return { total, totalIsExact, candidates };
+}
+
+/** The same on PostgreSQL's search_index (search-postgres.server.ts), with the same decisions. */
+async function findRowsPostgres(
+  db: PrismaClient,
+  words: string[],
+  wanted: number,
+  rankAllUpTo: number,
+): Promise<FoundRows> {
+  const rows = await pgProbe(db, words, rankAllUpTo + 1);
+  const total = new Set(rows.map((r) => r.orgKey ?? Math.floor(Number(r.id) / 4))).size;
+  const totalIsExact = rows.length <= rankAllUpTo;
+  const hasIndexedWord = words.some((w) => [...w].length >= MIN_INDEXED_WORD);
+  let candidates: CandidateRow[];
+  if (!hasIndexedWord) {
+    candidates = await pgSelect(db, words, { ranked: false, limit: wanted });
+  } else if (totalIsExact) {
+    candidates = await pgSelect(db, words, { ranked: true, limit: wanted });
+  } else {
+    candidates = await pgSelect(db, words, { ranked: false, inNames: true, limit: wanted });
+    if (candidates.length < wanted) {
+      const seen = new Set(candidates.map((c) => c.id));
+      const rest = await pgSelect(db, words, { ranked: false, limit: wanted + candidates.length });
+      candidates.push(...rest.filter((c) => !seen.has(c.id)).slice(0, wanted - candidates.length));
+    }
+  }
+  return { total, totalIsExact, candidates };
 }
 
 /** One row per thing, in rank order; the reader's language wins over a better-ranked other one. */
@@ -233,14 +288,18 @@ async function describeHits(
   if (ranked.length === 0) return [];
   const t = translator(lang);
   // The texts of this page's rows, with the unit's slug and kind or the goal's number, in one query.
-  const texts = await db.$queryRawUnsafe<TextRow[]>(
-    `SELECT CAST(f.rowid AS TEXT) AS id, f.title, f.summary, f.body, u."slug" AS slug, u."kind" AS kind, g."position" AS goalPosition
+  const ids = ranked.map((r) => Number(r.id));
+  const texts: TextRow[] =
+    sqlDialect(db) === "postgresql"
+      ? await pgTexts(db, ids)
+      : await db.$queryRawUnsafe<TextRow[]>(
+          `SELECT CAST(f.rowid AS TEXT) AS id, f.title, f.summary, f.body, u."slug" AS slug, u."kind" AS kind, g."position" AS goalPosition
      FROM search_fts f
      LEFT JOIN "Unit" u ON f.rowid BETWEEN 1000000000 AND 1999999999 AND u."id" = (f.rowid - 1000000000) / 4
      LEFT JOIN "Goal" g ON f.rowid >= 4000000000 AND g."id" = (f.rowid - 4000000000) / 4
      WHERE f.rowid IN (SELECT value FROM json_each(?))`,
-    JSON.stringify(ranked.map((r) => Number(r.id))),
-  );
+          JSON.stringify(ids),
+        );
   const textById = new Map(texts.map((row) => [row.id, row]));
 
   const hits: SearchHit[] = [];
@@ -307,6 +366,7 @@ function bestSnippet(text: TextRow, words: string[]): Segment[] {
 
 /** Trigger names from SEARCH_TRIGGERS that the database lacks. */
 export async function missingSearchTriggers(db: PrismaClient = prisma): Promise<string[]> {
+  if (sqlDialect(db) === "postgresql") return pgMissingSearchTriggers(db);
   const rows = await db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM sqlite_master WHERE type = 'trigger'`);
   const present = new Set(rows.map((r) => r.name));
   return SEARCH_TRIGGERS.filter((name) => !present.has(name));
@@ -327,11 +387,13 @@ async function requireTriggers(db: PrismaClient) {
  * an UPDATE that changes nothing re-fires them.
  */
 export async function reindexUnit(unitId: number, db: PrismaClient = prisma): Promise<void> {
+  if (sqlDialect(db) === "postgresql") return pgReindexUnit(db, unitId);
   await db.$executeRawUnsafe(`UPDATE "UnitText" SET "lang" = "lang" WHERE "unitId" = ?`, unitId);
 }
 
 /** Re-indexes the organisation texts (front page, strategy), values and goals. */
 export async function reindexOrganisationTexts(db: PrismaClient = prisma): Promise<void> {
+  // The same UPDATEs fire the PostgreSQL row triggers.
   await db.$transaction([
     db.$executeRawUnsafe(`UPDATE "OrganisationText" SET "key" = "key"`),
     db.$executeRawUnsafe(`UPDATE "ValueText" SET "lang" = "lang"`),
@@ -346,6 +408,12 @@ export async function reindexOrganisationTexts(db: PrismaClient = prisma): Promi
  */
 export async function ensureSearchIndex(db: PrismaClient = prisma): Promise<boolean> {
   await requireTriggers(db);
+  if (sqlDialect(db) === "postgresql") {
+    const counts = await pgIndexCounts(db);
+    if (counts.indexed === counts.texts) return false;
+    await pgRebuildSearchIndex(db);
+    return true;
+  }
   const known = `"lang" IN ('fi', 'sv', 'en')`;
   const [row] = await db.$queryRawUnsafe<{ indexed: number | bigint; texts: number | bigint }[]>(
     `SELECT (SELECT count(*) FROM search_fts) AS indexed,
@@ -360,6 +428,7 @@ export async function ensureSearchIndex(db: PrismaClient = prisma): Promise<bool
 /** Empties the index and indexes every text again, in one transaction. */
 export async function rebuildSearchIndex(db: PrismaClient = prisma): Promise<void> {
   await requireTriggers(db);
+  if (sqlDialect(db) === "postgresql") return pgRebuildSearchIndex(db);
   await db.$transaction([
     db.$executeRawUnsafe(`DELETE FROM search_fts`),
     db.$executeRawUnsafe(`UPDATE "UnitText" SET "lang" = "lang"`),

@@ -6,6 +6,7 @@ import { createCookieSessionStorage } from "@remix-run/node";
 import { secureCookies, sessionSecret } from "~/utils/env.server";
 import { prisma } from "~/utils/db.server";
 import { getActor, type SignedInUser } from "./user.server";
+import { noteSignedInUser } from "~/utils/request-context.server";
 import { recordSignIn } from "./visits.server";
 
 const SESSION_DAYS = 14;
@@ -78,6 +79,7 @@ export async function getSessionUser(request: Request): Promise<(SignedInUser & 
   const session = await prisma.session.findUnique({ where: { id: hashSessionId(sessionId) } });
   if (!session || session.expiresAt < new Date()) return null;
   const user = await getActor(session.userId);
+  if (user) noteSignedInUser(user.id);
   return user && { ...user, sessionId: session.id };
 }
 

@@ -1,6 +1,6 @@
 // What the server checks and tidies before it answers its first request, whatever started it
 // (`npm start`, the tests, `npm run dev`); scripts/serve.mjs calls prepareForServing().
-import { prisma } from "~/utils/db.server";
+import { prisma, sqlDialect } from "~/utils/db.server";
 import type { PortalMode } from "~/utils/env.server";
 import { recordAudit } from "./audit.server";
 import { pruneLoginFailures } from "./login-throttle.server";
@@ -18,7 +18,9 @@ export const AUDIT_TRIGGERS = ["AuditEvent_no_update", "AuditEvent_no_delete"] a
 
 export async function requireAuditTriggers(): Promise<void> {
   const rows = await prisma.$queryRawUnsafe<{ name: string }[]>(
-    `SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'AuditEvent'`,
+    sqlDialect(prisma) === "postgresql"
+      ? `SELECT tgname AS name FROM pg_trigger WHERE tgrelid = to_regclass('"AuditEvent"') AND tgenabled <> 'D'`
+      : `SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'AuditEvent'`,
   );
   const present = new Set(rows.map((row) => row.name));
   const missing = AUDIT_TRIGGERS.filter((name) => !present.has(name));

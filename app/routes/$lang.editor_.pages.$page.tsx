@@ -5,6 +5,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, Field, SelectField, TextareaField } from "~/components/forms";
+import { PageReviews } from "~/components/page-reviews";
 import { formatDate, translator, type MessageKey } from "~/i18n";
 import { declineSchema, listOpenSuggestions, resolveSuggestion, suggestionPage } from "~/models/corrections.server";
 import {
@@ -303,20 +304,7 @@ export default function PageCarePage() {
 
       <section aria-labelledby="care-reviews">
         <h2 id="care-reviews">{t("care.historyHeading")}</h2>
-        {reviews.length === 0 ? (
-          <p>{t("care.noReviews")}</p>
-        ) : (
-          <ul>
-            {reviews.map((r) => (
-              <li key={r.id}>
-                {t(r.kind === "edit" ? "care.review.edit" : "care.review.confirmed", {
-                  date: formatDate(lang, r.reviewedOn),
-                  name: r.reviewer ?? "—",
-                })}
-              </li>
-            ))}
-          </ul>
-        )}
+        <PageReviews reviews={reviews} historyPath={historyBase} />
         <p>
           <Link to={historyBase}>{t("history.link")}</Link>
         </p>

@@ -22,7 +22,7 @@ export const meta = titleMeta("suggestions.title");
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = langParam(params);
   const user = await requireUser(request);
-  return { suggestions: await listMySuggestions(user.id, lang) };
+  return { suggestions: await listMySuggestions(user, lang) };
 }
 
 // The suggestion form: what is wrong, what it should say, and which page.
@@ -82,6 +82,20 @@ export default function MySuggestions() {
                 <span className="muted">{t("suggestions.suggestedOn", { date: formatDate(lang, s.createdAt) })}</span>
               </p>
               <p className="pre-wrap">{s.whatIsWrong}</p>
+              {s.fixedIn ? (
+                <p>
+                  {t("suggestions.fixedIn", {
+                    version: s.fixedIn.version,
+                    date: formatDate(lang, s.fixedIn.savedAt),
+                  })}
+                  {s.fixedIn.path ? (
+                    <>
+                      {" "}
+                      <Link to={s.fixedIn.path}>{t("suggestions.seeChange")}</Link>
+                    </>
+                  ) : null}
+                </p>
+              ) : null}
               {s.status === "declined" && s.reply ? (
                 <p className="pre-wrap">{t("suggestions.reply", { reply: s.reply })}</p>
               ) : null}

@@ -26,7 +26,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   if (!unit || !editing) throw new Response("Unit not found", { status: 404 });
   const care = await pageCareForReader(await getOptionalUser(request), unitPage(editing.unitId), unit.slug, lang);
-  return { unit, ancestors, editing, care, title: unit.content?.value.name ?? unit.slug };
+  return {
+    unit,
+    ancestors,
+    editing,
+    care,
+    title: unit.content?.value.name ?? unit.slug,
+    description: unit.content?.value.summary,
+  };
 }
 
 export default function UnitPage() {

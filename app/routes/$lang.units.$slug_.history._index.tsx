@@ -4,6 +4,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { HistoryView } from "~/components/history";
 import { translator } from "~/i18n";
+import { listReviews, unitPage } from "~/models/page-ownership.server";
 import { getHistory } from "~/models/revision.server";
 import { unitFieldOrder } from "~/models/unit-editing.server";
 import { UNIT_FIELD_LABELS } from "~/models/unit-fields";
@@ -17,9 +18,13 @@ export const meta = titleMeta("history.title");
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = langParam(params);
   const { ref } = await authoriseUnitEditor(request, params.slug);
-  const history = await getHistory("unit", ref.id, historyQuery(request), unitFieldOrder);
+  const [history, reviews] = await Promise.all([
+    getHistory("unit", ref.id, historyQuery(request), unitFieldOrder),
+    listReviews(unitPage(ref.id)),
+  ]);
   return {
     ...history,
+    reviews,
     labels: UNIT_FIELD_LABELS,
     slug: ref.slug,
     title: translator(lang)("history.heading", { name: ref.nameFor(lang) }),

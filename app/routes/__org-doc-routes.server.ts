@@ -15,6 +15,7 @@ import {
   type DocInput,
   type OrgDoc,
 } from "~/models/organisation-editing.server";
+import { docPage, listReviews } from "~/models/page-ownership.server";
 import { diffSnapshots, displaySnapshot, getHistory, getRevision } from "~/models/revision.server";
 import type { FieldLabels } from "~/components/revisions";
 import { authoriseOrgEditor, historyQuery, restoreAction, restoreSchema, revisionIdParam } from "./__editing.server";
@@ -75,9 +76,12 @@ export async function docHistoryLoader(doc: OrgDoc, { request, params }: LoaderF
   const lang = langParam(params);
   await authoriseOrgEditor(request, doc);
   const { state, labels } = await labelsFor(doc, lang);
-  const history = await getHistory(doc, 0, historyQuery(request), () => docFieldOrder(state));
+  const [history, reviews] = await Promise.all([
+    getHistory(doc, 0, historyQuery(request), () => docFieldOrder(state)),
+    listReviews(docPage(doc)),
+  ]);
   const t = translator(lang);
-  return { ...history, labels, doc, title: t("history.heading", { name: t(`edit.${doc}.docName`) }) };
+  return { ...history, reviews, labels, doc, title: t("history.heading", { name: t(`edit.${doc}.docName`) }) };
 }
 
 export async function docRevisionLoader(doc: OrgDoc, { request, params }: LoaderFunctionArgs) {

@@ -1,12 +1,17 @@
-// The Prisma client, one per process, on the SQLite file named by DATABASE_URL.
+// The Prisma client, one per process, on the database named by DATABASE_URL: a SQLite file
+// (the embedded default) or a PostgreSQL server (docs/decisions/0015-postgresql-and-two-schemas.md).
 import { PrismaClient } from "~/generated/prisma/client";
-import { resolveDatabaseUrl } from "./paths.server";
+import { PrismaClient as PostgresPrismaClient } from "~/generated/prisma-pg/client";
+import { isPostgresUrl, resolveDatabaseUrl } from "./paths.server";
+import { SerialisedPostgresAdapterFactory } from "./postgres-connection.server";
 import { DurableSqliteAdapterFactory, type SqliteConnection } from "./sqlite-connection.server";
 
 declare global {
   // Survives module reloads in development, so each rebuild does not open another connection.
   var __prisma: PrismaClient | undefined;
 }
+
+export type SqlDialect = "sqlite" | "postgresql";
 
 // Kept on the client itself: the server build and the tests may each load this module.
 const SQLITE_FACTORY = Symbol.for("migri.sqliteAdapterFactory");
@@ -32,8 +37,35 @@ export async function sqliteConnectionOf(client: PrismaClient): Promise<SqliteCo
   return factory.connection ?? null;
 }
 
-export function createPrismaClient(url?: string): PrismaClient {
-  return createSqliteClient(url);
+/**
+ * The client generated from prisma/postgres/schema.prisma, typed as the SQLite one: both are
+ * generated from the same models, so their model APIs are the same; they differ only in options the
+ * app does not use (isolation levels, `mode: "insensitive"`). Raw SQL differs: see sqlDialect.
+ */
+export function createPostgresClient(url: string): PrismaClient {
+  // Write transactions run one at a time, as on SQLite (postgres-connection.server.ts): waiting
+  // for the lock counts against maxWait.
+  const adapter = new SerialisedPostgresAdapterFactory(url, Number(process.env.DATABASE_POOL_SIZE || 10));
+  return new PostgresPrismaClient({
+    adapter,
+    transactionOptions: { maxWait: 10_000, timeout: 10_000 },
+  }) as unknown as PrismaClient;
+}
+
+export function createPrismaClient(url: string = resolveDatabaseUrl()): PrismaClient {
+  return isPostgresUrl(url) ? createPostgresClient(url) : createSqliteClient(url);
+}
+
+/** Which SQL a client (or a transaction client) speaks, for the few raw queries that differ. */
+export function sqlDialect(db: unknown): SqlDialect {
+  return (db as { _activeProvider?: string })._activeProvider === "postgresql" ? "postgresql" : "sqlite";
+}
+
+/** SQL written with `?` placeholders, numbered ($1, $2, ...) for PostgreSQL. No `?` may occur in literals. */
+export function withPlaceholders(db: unknown, sql: string): string {
+  if (sqlDialect(db) !== "postgresql") return sql;
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
 }
 
 export const prisma: PrismaClient = (globalThis.__prisma ??= createPrismaClient());

@@ -38,8 +38,18 @@ export function databaseFile(url: string = process.env.DATABASE_URL || DEFAULT_D
   return path.isAbsolute(file) ? file : path.resolve(projectRoot, file);
 }
 
-/** DATABASE_URL as an absolute file: URL, with its folder created. */
+/** True for a PostgreSQL URL (postgres:// or postgresql://); otherwise DATABASE_URL names a SQLite file. */
+export function isPostgresUrl(url: string | undefined = process.env.DATABASE_URL): boolean {
+  return typeof url === "string" && /^postgres(ql)?:\/\//i.test(url);
+}
+
+/**
+ * DATABASE_URL as an absolute file: URL, with its folder created; a PostgreSQL URL is returned
+ * as it is.
+ */
 export function resolveDatabaseUrl(url?: string): string {
+  const given = url ?? process.env.DATABASE_URL;
+  if (isPostgresUrl(given)) return given!;
   const file = databaseFile(url);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   return `file:${file}`;

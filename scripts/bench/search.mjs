@@ -432,6 +432,63 @@ async function main() {
   );
   print(`   database file ${mb(fs.statSync(dbFile).size)} including the two comparison tables`);
 
+  // 6. The same on PostgreSQL: the bench database copied with db:copy to a throwaway cluster.
+  const { findPostgresBin, startPostgresCluster } = await import("../lib/pg-cluster.mjs");
+  if (findPostgresBin()) {
+    const { copySqliteToPostgres } = await import("../db/copy.mjs");
+    const { backup } = await import("../db/backup.mjs");
+    const { createPrismaClient } = await import("../../app/utils/db.server.ts");
+    const cluster = await startPostgresCluster();
+    try {
+      const { execFileSync } = await import("node:child_process");
+      execFileSync("psql", [cluster.adminUrl, "-qc", "CREATE DATABASE bench"]);
+      const pgUrl = cluster.url("bench");
+      // The comparison tables of section 4 are not the portal's: db:copy would refuse them.
+      for (const [table] of variants.filter(([name]) => name.startsWith("bench_"))) db.exec(`DROP TABLE ${table}`);
+      let t = performance.now();
+      await copySqliteToPostgres({ from: `file:${dbFile}`, to: pgUrl });
+      const copySeconds = (performance.now() - t) / 1000;
+      t = performance.now();
+      const sqliteBackup = await backup({ databaseUrl: `file:${dbFile}`, file: path.join(tmp, "backup.db") });
+      const sqliteBackupSeconds = (performance.now() - t) / 1000;
+      t = performance.now();
+      const pgBackup = await backup({ databaseUrl: pgUrl, file: path.join(tmp, "backup.dump") });
+      const pgBackupSeconds = (performance.now() - t) / 1000;
+      execFileSync("psql", [pgUrl, "-qc", "VACUUM ANALYZE"]);
+      const pg = createPrismaClient(pgUrl);
+      print("6. PostgreSQL 15 (pg_trgm), the same data copied by db:copy to a throwaway cluster on this machine");
+      print(`   db:copy (migrate, copy, rebuild index, verify): ${copySeconds.toFixed(1)} s`);
+      print(
+        `   backup: SQLite VACUUM INTO ${sqliteBackupSeconds.toFixed(1)} s (${mb(fs.statSync(sqliteBackup).size)}); pg_dump ${pgBackupSeconds.toFixed(1)} s (${mb(fs.statSync(pgBackup).size)})`,
+      );
+      print(header);
+      const pgAll = [];
+      const pgMain = [];
+      for (const [label, queries] of Object.entries(QUERIES)) {
+        const samples = await timeCalls((q) => search.searchSite("en", q, { db: pg }), queries, ROUNDS);
+        pgAll.push(...samples);
+        if (MAIN_CLASSES.includes(label)) pgMain.push(...samples);
+        print(row(`  ${label}`, percentiles(samples)));
+      }
+      const pgP = percentiles(pgMain);
+      print(row("  all but one/two-letter queries", pgP));
+      print(row("  all", percentiles(pgAll)));
+      print(`  target p95 < 5 ms: ${pgP.p95 < 5 ? "met" : "NOT met"} (${ms(pgP.p95)} ms)`);
+      print(
+        row(
+          '  getDirectory("en", ?q=…)',
+          percentiles(await timeCalls((f) => directory.getDirectory("en", f, { db: pg }), filters, ROUNDS)),
+        ),
+      );
+      await pg.$disconnect();
+    } finally {
+      cluster.stop();
+    }
+    print();
+  } else {
+    print("6. PostgreSQL: not installed here, skipped (sudo apt-get install -y postgresql)");
+  }
+
   print(`Load average at the end: ${load()}`);
   db.close();
   console.log(lines.join("\n"));

@@ -45,8 +45,15 @@ export async function prepare({ env = process.env, log = console.log, build = tr
     log(`start: building the app for production (${problem})…`);
     await buildForProduction({ env });
   }
-  log("start: applying pending database migrations…");
-  await run(bin("prisma"), ["migrate", "deploy"], { env });
-  log("start: seeding content…");
-  await run(bin("tsx"), [path.join("prisma", "seed.ts")], { env });
+  const { withMigrationLock } = await import("./migration-lock.mjs");
+  await withMigrationLock(
+    env.DATABASE_URL,
+    async () => {
+      log("start: applying pending database migrations…");
+      await run(bin("prisma"), ["migrate", "deploy"], { env });
+      log("start: seeding content…");
+      await run(bin("tsx"), [path.join("prisma", "seed.ts")], { env });
+    },
+    { log },
+  );
 }

@@ -104,6 +104,28 @@ export async function loadAdapterPg() {
   return { PrismaPg: adapterPg.PrismaPg, pg };
 }
 
+/**
+ * Gap 7: adapter-pg's executeScript splits a script on every ";", which cuts a function body
+ * (`$$ ... ; ... $$`) or a string holding a semicolon into broken statements, so a migration with
+ * a trigger function fails ("unterminated dollar-quoted string"). PostgreSQL's simple query
+ * protocol takes the whole script in one message, as the native engine sends it; a script
+ * without BEGIN/COMMIT then runs as one transaction, so a failing migration leaves nothing behind.
+ */
+export function patchExecuteScript(adapter) {
+  // Only adapter-pg's own queryable (it holds the pg client); anything else is left as it is.
+  if (adapter.executeScript?.__wholeScript || typeof adapter.client?.query !== "function") return adapter;
+  const executeScript = async function (script) {
+    try {
+      await this.client.query(script);
+    } catch (error) {
+      this.onError(error);
+    }
+  };
+  executeScript.__wholeScript = true;
+  adapter.executeScript = executeScript;
+  return adapter;
+}
+
 function adapterOptions(url) {
   const schema = new URL(url).searchParams.get("schema");
   return schema ? { schema } : undefined;
@@ -119,7 +141,8 @@ function adapterOptions(url) {
 export async function createPostgresFactory({ url, shadowDatabaseUrl, state, adapterPg }) {
   assertShadowDistinct(url, shadowDatabaseUrl);
   const { PrismaPg } = adapterPg ?? (await loadAdapterPg()); // adapterPg: injected by tests
-  const connectTo = (target) => new PrismaPg({ connectionString: target }, adapterOptions(target)).connect();
+  const connectTo = async (target) =>
+    patchExecuteScript(await new PrismaPg({ connectionString: target }, adapterOptions(target)).connect());
   state.temporaryShadowDatabases ??= new Map();
 
   return {

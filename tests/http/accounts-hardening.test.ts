@@ -8,7 +8,7 @@ import { recordAudit } from "~/models/audit.server";
 import { hashSessionId } from "~/models/session.server";
 import { prepareForServing, requireAuditTriggers } from "~/models/startup.server";
 import { hashPassword } from "~/models/user.server";
-import { prisma } from "~/utils/db.server";
+import { prisma, sqlDialect } from "~/utils/db.server";
 import { Client, useTestServer } from "../support/http";
 
 const server = useTestServer();
@@ -87,14 +87,17 @@ describe("sessions", () => {
 describe("start-up checks", () => {
   it("refuse to start when the audit log's append-only triggers are missing", async () => {
     await requireAuditTriggers();
-    await prisma.$executeRawUnsafe(`DROP TRIGGER "AuditEvent_no_delete"`);
+    const onPostgres = sqlDialect(prisma) === "postgresql";
+    await prisma.$executeRawUnsafe(`DROP TRIGGER "AuditEvent_no_delete"${onPostgres ? ` ON "AuditEvent"` : ""}`);
     try {
       await expect(prepareForServing({ mode: "evaluation", log: () => {} })).rejects.toThrow(
         /append-only triggers are missing \(AuditEvent_no_delete\)/,
       );
     } finally {
       await prisma.$executeRawUnsafe(
-        `CREATE TRIGGER "AuditEvent_no_delete" BEFORE DELETE ON "AuditEvent" BEGIN SELECT RAISE(ABORT, 'AuditEvent is append-only'); END`,
+        onPostgres
+          ? `CREATE TRIGGER "AuditEvent_no_delete" BEFORE DELETE ON "AuditEvent" FOR EACH ROW EXECUTE FUNCTION "audit_event_append_only"()`
+          : `CREATE TRIGGER "AuditEvent_no_delete" BEFORE DELETE ON "AuditEvent" BEGIN SELECT RAISE(ABORT, 'AuditEvent is append-only'); END`,
       );
     }
     await requireAuditTriggers();

@@ -158,6 +158,9 @@ describe("still accurate", () => {
     expect(audit.actorEmail).toBe("care-owner@migri.example");
     const page = await (await client.get(`/en/editor/pages/unit-${SLUG}`)).text();
     expect(page).toContain(`${formatDate("en", today)}: checked as still accurate by Care Owner`);
+    // A confirmation changes no text, so it is not a version: the history page lists it as a review.
+    const history = await (await client.get(`/en/units/${SLUG}/history`)).text();
+    expect(history).toContain(`${formatDate("en", today)}: checked as still accurate by Care Owner`);
   });
 
   it("a reader who is neither owner nor HR gets 403", async () => {
@@ -304,6 +307,25 @@ describe("corrections from readers", () => {
     expect(row).toMatchObject({ status: "fixed", revisionId: latest.id });
     const list = await (await (await signedIn("care-reader@migri.example")).get("/en/suggestions")).text();
     expect(list).toContain("Fixed");
+    expect(list).toContain(`Fixed in version ${latest.version}, saved on ${formatDate("en", latest.createdAt)}.`);
+    // A reader cannot open the page's history, so gets no link to it.
+    expect(list).not.toContain(`/history/${latest.id}`);
+    // The page's editor, when they suggested a fix themselves, can follow it to the revision.
+    const editorRow = await prisma.user.findUniqueOrThrow({ where: { email: "care-editor@migri.example" } });
+    await prisma.correctionSuggestion.create({
+      data: {
+        pageType: "unit",
+        pageId: await unitId(SLUG),
+        lang: "en",
+        authorId: editorRow.id,
+        whatIsWrong: "Noted by an editor",
+        status: "fixed",
+        revisionId: latest.id,
+        resolvedAt: new Date(),
+      },
+    });
+    const own = await (await editor.get("/en/suggestions")).text();
+    expect(own).toContain(`href="/en/units/${SLUG}/history/${latest.id}"`);
   });
 
   it("declining needs a reply, which the suggester reads", async () => {

@@ -6,16 +6,22 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { PrismaClient } from "~/generated/prisma/client";
-import { resolveDatabaseUrl } from "~/utils/paths.server";
+import { PrismaClient as PostgresPrismaClient } from "~/generated/prisma-pg/client";
+import { isPostgresUrl, resolveDatabaseUrl } from "~/utils/paths.server";
+import { SerialisedPostgresAdapterFactory } from "~/utils/postgres-connection.server";
 import { Client, useTestServer } from "../support/http";
 
 // The server build uses the process's Prisma client (globalThis.__prisma) if one exists: give it one
 // that reports every query. It must be in place before the server module loads (useTestServer).
 const queries: string[] = [];
-const db = new PrismaClient({
-  adapter: new PrismaBetterSqlite3({ url: resolveDatabaseUrl(), fileMustExist: true }),
-  log: [{ emit: "event", level: "query" }],
-});
+const url = resolveDatabaseUrl();
+const log = [{ emit: "event" as const, level: "query" as const }];
+const db = isPostgresUrl(url)
+  ? (new PostgresPrismaClient({
+      adapter: new SerialisedPostgresAdapterFactory(url, 4),
+      log,
+    }) as unknown as PrismaClient<"query">)
+  : new PrismaClient({ adapter: new PrismaBetterSqlite3({ url, fileMustExist: true }), log });
 db.$on("query", (event) => queries.push(event.query));
 globalThis.__prisma = db;
 

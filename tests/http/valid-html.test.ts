@@ -43,8 +43,11 @@ describe("valid HTML", () => {
       for (const [client, page, who] of pages) {
         const response = await client.get(page);
         expect(response.status, page).toBe(200);
+        const html = await response.text();
+        // Search engines and link previews show the description (Lighthouse's SEO audit asks for one).
+        expect(/<meta name="description" content="[^"]{20,}"/.test(html), `${page} has a description`).toBe(true);
         const file = path.join(dir, `${who}${page.replace(/[/?=]/g, "_")}.html`);
-        fs.writeFileSync(file, await response.text());
+        fs.writeFileSync(file, html);
         files.push(file);
       }
       // vnu exits non-zero when it reports errors; its JSON report is on stderr either way.

@@ -2,7 +2,7 @@
 // action, its URL with sample parameters from the worker's database, and its body limit. A form
 // added later is covered without anyone listing it; a new kind of URL parameter fails loudly
 // until it gets a sample below.
-import { prisma } from "~/utils/db.server";
+import { prisma, sqlDialect } from "~/utils/db.server";
 import { actionRoutes, bodyLimitFor } from "../../scripts/lib/request-limits.mjs";
 
 export interface ActionRoute {
@@ -75,13 +75,18 @@ export async function listActionRoutes(): Promise<ActionRoute[]> {
 
 /** A checksum of every table but the sessions (signing in adds those): what a refused request must not change. */
 export async function databaseChecksum(): Promise<string> {
+  const onPostgres = sqlDialect(prisma) === "postgresql";
   const tables = await prisma.$queryRawUnsafe<{ name: string }[]>(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' AND name <> 'Session' ORDER BY name",
+    onPostgres
+      ? "SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename NOT IN ('Session', 'search_index') ORDER BY tablename"
+      : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' AND name <> 'Session' ORDER BY name",
   );
   const crypto = await import("node:crypto");
   const hash = crypto.createHash("sha256");
   for (const { name } of tables) {
-    const rows = await prisma.$queryRawUnsafe<unknown[]>(`SELECT * FROM "${name}" ORDER BY rowid`);
+    const rows = await prisma.$queryRawUnsafe<unknown[]>(
+      onPostgres ? `SELECT * FROM "${name}" AS t ORDER BY t::text` : `SELECT * FROM "${name}" ORDER BY rowid`,
+    );
     hash.update(name);
     hash.update(JSON.stringify(rows, (_k, v) => (typeof v === "bigint" ? v.toString() : v)));
   }

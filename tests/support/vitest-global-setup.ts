@@ -14,14 +14,23 @@ export default async function setup(project: TestProject) {
   execFileSync(path.join(root, "node_modules/.bin/prisma"), ["migrate", "deploy"], { cwd: root, env, stdio: "pipe" });
   execFileSync(path.join(root, "node_modules/.bin/tsx"), ["prisma/seed.ts"], { cwd: root, env, stdio: "pipe" });
   project.provide("templateDatabase", template);
-  // The HTTP tests (tests/http) serve the real server build.
+  project.provide("databaseProvider", "sqlite");
+  await buildIfStale();
+  return () => fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** The HTTP tests (tests/http) serve the real server build. */
+export async function buildIfStale() {
   const { buildProblem, buildForProduction } = await import("../../scripts/lib/project.mjs");
   if (buildProblem()) await buildForProduction({ quiet: true });
-  return () => fs.rmSync(dir, { recursive: true, force: true });
 }
 
 declare module "vitest" {
   export interface ProvidedContext {
+    /** SQLite: the template file; PostgreSQL: the template database's URL. */
     templateDatabase: string;
+    databaseProvider: "sqlite" | "postgresql";
+    /** PostgreSQL: a URL of the test cluster's maintenance database. */
+    postgresAdminUrl?: string;
   }
 }

@@ -2,6 +2,8 @@
 // every one of them (the compiler checks, and i18n.test.ts checks the catalogues at run time).
 export const en = {
   "site.name": "Migri onboarding portal",
+  "site.description":
+    "The Finnish Immigration Service's onboarding portal for new staff: who we are, our units, and your onboarding plan.",
   "site.agency": "Finnish Immigration Service",
   "site.skipToContent": "Skip to main content",
   "nav.label": "Main",
@@ -801,6 +803,7 @@ export const en = {
   "suggestions.status.declined": "Declined",
   "suggestions.reply": "Reply: {reply}",
   "suggestions.seeChange": "See the change",
+  "suggestions.fixedIn": "Fixed in version {version}, saved on {date}.",
   "suggestions.suggestedOn": "Suggested on {date}",
   "suggestions.navLink": "My suggestions",
   "desk.attentionHeading": "Needs your attention",
@@ -835,6 +838,9 @@ export const en = {
   "mail.reviewDue.subject": "Review due today: {page}",
   "mail.reviewDue.body":
     'the review of the page "{page}", which you own on the onboarding portal, is due today ({date}). Please check that it is still accurate: edit it, or choose "Still accurate" if nothing needs to change.',
+  "mail.reviewLate.subject": "Review overdue since {date}: {page}",
+  "mail.reviewLate.body":
+    'the review of the page "{page}", which you own on the onboarding portal, was due on {date}. Please check that it is still accurate: edit it, or choose "Still accurate" if nothing needs to change.',
   "mail.digest.subject": "Pages overdue for review: {count}",
   "mail.digest.body": "these pages on the onboarding portal are overdue for review:",
   "mail.digest.line": "- {page}: due {date}, owner: {owner}",

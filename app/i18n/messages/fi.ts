@@ -2,6 +2,8 @@ import type { Messages } from "./en";
 
 export const fi: Messages = {
   "site.name": "Migrin perehdytysportaali",
+  "site.description":
+    "Maahanmuuttoviraston perehdytysportaali uusille työntekijöille: keitä olemme, yksikkömme ja perehdytyssuunnitelmasi.",
   "site.agency": "Maahanmuuttovirasto",
   "site.skipToContent": "Siirry pääsisältöön",
   "nav.label": "Päävalikko",
@@ -802,6 +804,7 @@ export const fi: Messages = {
   "suggestions.status.declined": "Hylätty",
   "suggestions.reply": "Vastaus: {reply}",
   "suggestions.seeChange": "Katso muutos",
+  "suggestions.fixedIn": "Korjattu versiossa {version}, tallennettu {date}.",
   "suggestions.suggestedOn": "Ehdotettu {date}",
   "suggestions.navLink": "Korjausehdotukseni",
   "desk.attentionHeading": "Odottaa toimiasi",
@@ -836,6 +839,9 @@ export const fi: Messages = {
   "mail.reviewDue.subject": "Tarkistettava tänään: {page}",
   "mail.reviewDue.body":
     "perehdytysportaalin sivu ”{page}”, jonka vastuuhenkilö olet, on tarkistettava tänään ({date}). Tarkista, pitävätkö tiedot yhä paikkansa: muokkaa sivua tai valitse ”Tiedot pitävät yhä paikkansa”, jos mitään ei tarvitse muuttaa.",
+  "mail.reviewLate.subject": "Tarkistus myöhässä (määräpäivä {date}): {page}",
+  "mail.reviewLate.body":
+    "perehdytysportaalin sivu ”{page}”, jonka vastuuhenkilö olet, olisi pitänyt tarkistaa viimeistään {date}. Tarkista, pitävätkö tiedot yhä paikkansa: muokkaa sivua tai valitse ”Tiedot pitävät yhä paikkansa”, jos mitään ei tarvitse muuttaa.",
   "mail.digest.subject": "Tarkistamatta jääneitä sivuja: {count}",
   "mail.digest.body": "näiden perehdytysportaalin sivujen tarkistus on myöhässä:",
   "mail.digest.line": "- {page}: tarkistettava {date}, vastuuhenkilö: {owner}",

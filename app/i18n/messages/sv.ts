@@ -2,6 +2,8 @@ import type { Messages } from "./en";
 
 export const sv: Messages = {
   "site.name": "Migris introduktionsportal",
+  "site.description":
+    "Migrationsverkets introduktionsportal för nya medarbetare: vilka vi är, våra enheter och din introduktionsplan.",
   "site.agency": "Migrationsverket",
   "site.skipToContent": "Hoppa till huvudinnehållet",
   "nav.label": "Huvudmeny",
@@ -800,6 +802,7 @@ export const sv: Messages = {
   "suggestions.status.declined": "Avböjt",
   "suggestions.reply": "Svar: {reply}",
   "suggestions.seeChange": "Se ändringen",
+  "suggestions.fixedIn": "Rättat i version {version}, sparad {date}.",
   "suggestions.suggestedOn": "Föreslaget {date}",
   "suggestions.navLink": "Mina rättelseförslag",
   "desk.attentionHeading": "Väntar på dig",
@@ -834,6 +837,9 @@ export const sv: Messages = {
   "mail.reviewDue.subject": "Ska granskas i dag: {page}",
   "mail.reviewDue.body":
     "sidan ”{page}” på introduktionsportalen, som du är ansvarig för, ska granskas i dag ({date}). Kontrollera att uppgifterna fortfarande stämmer: redigera sidan eller välj ”Uppgifterna stämmer fortfarande” om inget behöver ändras.",
+  "mail.reviewLate.subject": "Granskningen är försenad (skulle göras senast {date}): {page}",
+  "mail.reviewLate.body":
+    "sidan ”{page}” på introduktionsportalen, som du är ansvarig för, skulle ha granskats senast {date}. Kontrollera att uppgifterna fortfarande stämmer: redigera sidan eller välj ”Uppgifterna stämmer fortfarande” om inget behöver ändras.",
   "mail.digest.subject": "Sidor med försenad granskning: {count}",
   "mail.digest.body": "granskningen av följande sidor på introduktionsportalen är försenad:",
   "mail.digest.line": "- {page}: skulle granskas {date}, ansvarig: {owner}",
