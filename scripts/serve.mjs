@@ -3,6 +3,7 @@
 // place (security headers with a per-response CSP nonce, Origin checks on mutations,
 // compression, caching of built assets). `npm start` prepares the database and then runs this.
 import crypto from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import compression from "compression";
@@ -86,7 +87,11 @@ export async function createApp({ build, renderCheck = () => ({ ok: true }) }) {
   app.use(requestLimits({ getBuild: typeof build === "function" ? build : () => build }));
 
   app.use("/build", express.static(path.join(projectRoot, "public", "build"), { immutable: true, maxAge: "1y" }));
-  app.use(express.static(path.join(projectRoot, "public"), { maxAge: "1h", index: false }));
+  // The other public files (favicons) by name: a page URL never costs a look at the disk.
+  const publicDir = path.join(projectRoot, "public");
+  const publicFiles = new Set(fs.readdirSync(publicDir).filter((name) => name !== "build"));
+  const servePublic = express.static(publicDir, { maxAge: "1h", index: false });
+  app.use((req, res, next) => (publicFiles.has(req.path.split("/")[1]) ? servePublic(req, res, next) : next()));
 
   app.all(
     "*",

@@ -162,3 +162,18 @@ describe("signed-in visitors", () => {
     expect(await (await anonymous.get("/en/values")).text()).not.toContain('action="/logout"');
   });
 });
+
+describe("static files", () => {
+  it("favicons and built assets are served with their caching; a page URL is not a file", async () => {
+    const client = new Client(server);
+    const icon = await client.get("/favicon.svg");
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get("Cache-Control")).toBe("public, max-age=3600");
+    const html = await (await client.get("/en/units")).text();
+    const asset = /<link rel="modulepreload" href="(\/build\/[^"]+\.js)"/.exec(html)![1];
+    const built = await client.get(asset);
+    expect(built.status).toBe(200);
+    expect(built.headers.get("Cache-Control")).toBe("public, max-age=31536000, immutable");
+    expect((await client.get("/favicon.svg/other")).status).not.toBe(200);
+  });
+});
