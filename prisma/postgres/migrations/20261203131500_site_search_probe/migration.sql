@@ -25,15 +25,6 @@ BEGIN
 END;
 $$;
 
--- GIN's fast update keeps new entries in a pending list that every search reads in full until
--- VACUUM merges it (up to 4 MB): saves are rare and searches many, so entries go straight in.
-ALTER INDEX "search_index_all_trgm" SET (fastupdate = off);
-ALTER INDEX "search_index_directory_trgm" SET (fastupdate = off);
-ALTER INDEX "search_index_name_trgm" SET (fastupdate = off);
-SELECT gin_clean_pending_list('"search_index_all_trgm"'::regclass),
-       gin_clean_pending_list('"search_index_directory_trgm"'::regclass),
-       gin_clean_pending_list('"search_index_name_trgm"'::regclass);
-
 -- The folded texts the searches match (LIKE, rechecked on every candidate row) are kept in the
 -- row, compressed, instead of out of line: a row's other long columns (the texts, the tsvector)
 -- move to TOAST first. Reading "all_f" then costs no TOAST lookup: a probe of the 501 first rows
