@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { prisma, withPlaceholders } from "~/utils/db.server";
 import { projectRoot } from "~/utils/paths.server";
+import { queryWords } from "~/utils/search-text";
 import {
   SEARCH_TRIGGERS,
   ensureSearchIndex,
@@ -16,7 +17,7 @@ import {
   reindexUnit,
   searchSite,
 } from "./search.server";
-import { PG_SEARCH_TRIGGERS } from "./search-postgres.server";
+import { PG_SEARCH_TRIGGERS, Sql, containsPattern, rankExpression } from "./search-postgres.server";
 
 const onPostgres = inject("databaseProvider") === "postgresql";
 /** The index table: same rows and columns on both databases. */
@@ -246,6 +247,45 @@ describe("site search: very broad queries", () => {
     expect(named(capped.hits[0])).toBe(true);
     const firstUnnamed = capped.hits.findIndex((h) => !named(h));
     if (firstUnnamed !== -1) expect(capped.hits.slice(firstUnnamed).every((h) => !named(h))).toBe(true);
+  });
+});
+
+describe.runIf(onPostgres)("site search on PostgreSQL: the fast paths give the same answers", () => {
+  const queries = ["oleskelulupa", "residence permit", "unit", "e", "Päätös lu", "security unit"].map(queryWords);
+
+  it("ranks with the same values as the migration's search_rank, row for row", async () => {
+    for (const words of queries) {
+      const query = new Sql();
+      const inline = rankExpression(query, words);
+      const list = query.param(JSON.stringify(words));
+      const pattern = query.param(containsPattern(words[0]));
+      const rows = await prisma.$queryRawUnsafe<{ inline: number; stored: number }[]>(
+        `SELECT ${inline} AS inline,
+                "search_rank"("title_f", "summary_f", "names_f", "body_f", "words",
+                  ARRAY(SELECT jsonb_array_elements_text(${list}::jsonb))) AS stored
+         FROM "search_index" WHERE "all_f" LIKE ${pattern}`,
+        ...query.params,
+      );
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) expect(row.inline).toBe(row.stored);
+    }
+  });
+
+  it("probes through search_probe for the same first rows as a scan of the table", async () => {
+    for (const words of queries.filter((w) => w.some((word) => word.length >= 3))) {
+      const patterns = words.map(containsPattern);
+      const where = patterns.map((_, i) => `"all_f" LIKE $${i + 1}`).join(" AND ");
+      const scanned = await prisma.$queryRawUnsafe<{ id: string }[]>(
+        `SELECT "rowid"::text AS id FROM "search_index" WHERE ${where} LIMIT 7`,
+        ...patterns,
+      );
+      const probed = await prisma.$queryRawUnsafe<{ id: string }[]>(
+        `SELECT "id" FROM "search_probe"(ARRAY(SELECT jsonb_array_elements_text($1::jsonb)), 7)`,
+        JSON.stringify(patterns),
+      );
+      expect(scanned.length, words.join(" ")).toBeGreaterThan(0);
+      expect(probed).toEqual(scanned);
+    }
   });
 });
 
