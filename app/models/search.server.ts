@@ -17,6 +17,8 @@ import {
   pgReindexUnit,
   pgSelect,
   pgTexts,
+  type PgCandidate,
+  type PgTextRow,
 } from "./search-postgres.server";
 import { highlight, queryWords, snippet, type Segment } from "~/utils/search-text";
 
@@ -99,21 +101,9 @@ export interface SearchResults {
   durationMs: number;
 }
 
-interface CandidateRow {
-  id: string;
-  docKey: string;
-  lang: string;
-}
-
-interface TextRow {
-  id: string;
-  title: string;
-  summary: string;
-  body: string;
-  slug: string | null;
-  kind: string | null;
-  goalPosition: number | bigint | null;
-}
+// Candidate and text rows have the same shape on both databases.
+type CandidateRow = PgCandidate;
+type TextRow = PgTextRow;
 
 /** Where each organisation text is shown: page, section anchor and section heading. */
 const ORGANISATION_SECTIONS: Record<string, { path: string; page: MessageKey; anchor?: string; heading?: MessageKey }> =
