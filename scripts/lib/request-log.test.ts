@@ -1,58 +1,37 @@
 // The request log as an operator reads it: the built server in a child process, its stdout parsed
 // line by line as JSON.
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
+import type { ChildProcess } from "node:child_process";
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
-import { projectRoot } from "~/utils/paths.server";
 import { Client } from "../../tests/support/http";
+import { startChildServer } from "./child-server.mjs";
 import { createLogger, loggablePath } from "./request-log.mjs";
 
-const server = { baseUrl: "" };
-let child: ChildProcess;
-let stdout = "";
+let server: { baseUrl: string; child: ChildProcess; output: () => string };
+/** Everything the server has written so far (stdout and stderr). */
+const logged = () => server.output();
 
 beforeAll(async () => {
-  child = spawn(process.execPath, [path.join(projectRoot, "scripts", "serve.mjs")], {
-    cwd: projectRoot,
-    env: {
-      ...process.env,
-      HOST: "127.0.0.1",
-      PORT: "0",
-      NODE_ENV: "production",
-      PORTAL_MODE: "evaluation",
-      LOG_LEVEL: "info",
-      ENABLE_TEST_ROUTES: "1",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  child.stdout!.on("data", (chunk) => (stdout += chunk));
-  child.stderr!.on("data", (chunk) => (stdout += chunk));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no server after 60 s:\n${stdout}`)), 60_000);
-    const poll = setInterval(() => {
-      const listening = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout);
-      if (!listening) return;
-      clearInterval(poll);
-      clearTimeout(timer);
-      server.baseUrl = listening[1];
-      resolve();
-    }, 50);
+  server = await startChildServer({
+    env: { NODE_ENV: "production", PORTAL_MODE: "evaluation", LOG_LEVEL: "info", ENABLE_TEST_ROUTES: "1" },
   });
 }, 90_000);
 
 afterAll(() => {
-  child?.kill("SIGTERM");
+  server?.child.kill("SIGTERM");
 });
 
 type Line = Record<string, unknown>;
 /** The JSON lines written so far, once the line for this request id has arrived. */
 async function linesAfter(requestId: string | null): Promise<Line[]> {
   // The request's own line comes last (after an error line that names the same id).
-  const written = () => stdout.split("\n").some((l) => l.includes(requestId!) && l.includes('"msg":"request"'));
+  const written = () =>
+    logged()
+      .split("\n")
+      .some((l) => l.includes(requestId!) && l.includes('"msg":"request"'));
   for (let i = 0; i < 100 && requestId && !written(); i++) await new Promise((r) => setTimeout(r, 50));
-  return stdout
+  return logged()
     .split("\n")
     .filter((l) => l.startsWith("{"))
     .map((l) => JSON.parse(l) as Line);
@@ -73,7 +52,7 @@ describe("the request log", () => {
     expect(new Date(String(line.time)).getTime()).toBeGreaterThan(Date.now() - 60_000);
     expect(line.durationMs).toEqual(expect.any(Number));
     expect(line).not.toHaveProperty("userId");
-    expect(stdout).not.toContain("secret-query-text");
+    expect(logged()).not.toContain("secret-query-text");
   });
 
   it("names the signed-in user by id, never the password, the session cookie or the form body", async () => {
@@ -88,17 +67,17 @@ describe("the request log", () => {
     const account = await client.get("/en/account");
     const user = await prisma.user.findUniqueOrThrow({ where: { email: "newcomer@migri.example" } });
     expect(await lineFor(account)).toMatchObject({ path: "/en/account", status: 200, userId: user.id });
-    expect(stdout).not.toContain("migri-demo-2026");
-    expect(stdout).not.toContain("newcomer@migri.example");
-    for (const value of client.cookies.values()) expect(stdout).not.toContain(decodeURIComponent(value).slice(0, 20));
+    expect(logged()).not.toContain("migri-demo-2026");
+    expect(logged()).not.toContain("newcomer@migri.example");
+    for (const value of client.cookies.values()) expect(logged()).not.toContain(decodeURIComponent(value).slice(0, 20));
     const sessions = await prisma.session.findMany({ where: { userId: user.id } });
-    for (const session of sessions) expect(stdout).not.toContain(session.id);
+    for (const session of sessions) expect(logged()).not.toContain(session.id);
   });
 
   it("redacts share tokens from paths", async () => {
     const response = await new Client(server).get("/en/summaries/shared/very-secret-share-token-123");
     expect(await lineFor(response)).toMatchObject({ path: "/en/summaries/shared/[redacted]" });
-    expect(stdout).not.toContain("very-secret-share-token-123");
+    expect(logged()).not.toContain("very-secret-share-token-123");
     expect(loggablePath("/fi/summaries/shared/abc.pdf?x=1#y")).toBe("/fi/summaries/shared/[redacted]");
   });
 
@@ -106,7 +85,7 @@ describe("the request log", () => {
     const response = await new Client(server).get("/en/onboarding/calendar/very-secret-calendar-token-456.ics");
     expect(response.status).toBe(404);
     expect(await lineFor(response)).toMatchObject({ path: "/en/onboarding/calendar/[redacted]", status: 404 });
-    expect(stdout).not.toContain("very-secret-calendar-token-456");
+    expect(logged()).not.toContain("very-secret-calendar-token-456");
     expect(loggablePath("/sv/onboarding/calendar/abc.ics")).toBe("/sv/onboarding/calendar/[redacted]");
     // The feed's own address names no token.
     expect(loggablePath("/fi/onboarding/calendar.ics?x=1")).toBe("/fi/onboarding/calendar.ics");
@@ -130,7 +109,7 @@ describe("the request log", () => {
     });
     expect(tooLarge.status).toBe(413);
     expect(await lineFor(tooLarge)).toMatchObject({ method: "POST", path: "/en/login", status: 413 });
-    expect(stdout).not.toContain("secret-in-query");
+    expect(logged()).not.toContain("secret-in-query");
   });
 
   it("logs an error once, with its stack, to the log and not to the response", async () => {
@@ -142,7 +121,9 @@ describe("the request log", () => {
     expect(errors).toHaveLength(1);
     expect((errors[0].err as { stack: string }).stack).toMatch(/Deliberate error[\s\S]*\n\s+at /);
     // Once: in that JSON line only, not also printed raw by someone else.
-    const mentions = stdout.split("\n").filter((l) => l.includes("Deliberate error"));
+    const mentions = logged()
+      .split("\n")
+      .filter((l) => l.includes("Deliberate error"));
     expect(mentions).toHaveLength(1);
     expect(await lineFor(response)).toMatchObject({ status: 500 });
   });

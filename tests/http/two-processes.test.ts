@@ -1,44 +1,17 @@
 // Two portal processes on one database, as behind a load balancer: two built servers
 // (scripts/serve.mjs) in child processes on 127.0.0.1, both on this worker's database (one
 // PostgreSQL database, or one SQLite file). What one process does, the other sees at once.
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
+import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getUnitForEditing } from "~/models/unit-editing.server";
 import { prisma } from "~/utils/db.server";
-import { projectRoot } from "~/utils/paths.server";
+import { startChildServer } from "../../scripts/lib/child-server.mjs";
 import { Client } from "../support/http";
 
 const DEMO_PASSWORD = "migri-demo-2026";
 
-function startPortalProcess(): Promise<{ child: ChildProcess; baseUrl: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(projectRoot, "scripts", "serve.mjs")], {
-      cwd: projectRoot,
-      env: {
-        ...process.env,
-        HOST: "127.0.0.1",
-        PORT: "0",
-        NODE_ENV: "production",
-        PORTAL_MODE: "evaluation",
-        LOG_LEVEL: "silent",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    const timer = setTimeout(() => reject(new Error(`no portal process after 60 s:\n${output}`)), 60_000);
-    child.stdout!.on("data", (chunk) => {
-      output += chunk;
-      const listening = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (listening) {
-        clearTimeout(timer);
-        resolve({ child, baseUrl: listening[1] });
-      }
-    });
-    child.stderr!.on("data", (chunk) => (output += chunk));
-    child.on("exit", (code) => reject(new Error(`the portal process exited (${code}):\n${output}`)));
-  });
-}
+const startPortalProcess = () =>
+  startChildServer({ env: { NODE_ENV: "production", PORTAL_MODE: "evaluation", LOG_LEVEL: "silent" } });
 
 const a = { baseUrl: "" };
 const b = { baseUrl: "" };
