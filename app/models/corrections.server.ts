@@ -104,7 +104,7 @@ export async function listMySuggestions(reader: Actor, lang: Lang) {
   const rows = await prisma.correctionSuggestion.findMany({ where: { authorId: reader.id }, orderBy: { id: "desc" } });
   const fixes = await prisma.revision.findMany({
     where: { id: { in: rows.map((s) => s.revisionId).filter((id): id is number => id !== null) } },
-    select: { id: true, version: true, scope: true, createdAt: true },
+    select: { id: true, version: true, createdAt: true },
   });
   return Promise.all(
     rows.map(async (s) => {
