@@ -201,6 +201,27 @@ describe("site search: ranking and results", () => {
     expect(text(duties.title)).toBe("Strategy › Duties of the agency");
   });
 
+  it("shows the description's block that matched, as plain text, when the summary did not match", async () => {
+    const unit = await prisma.unit.create({
+      data: {
+        slug: "test-snippet-unit",
+        kind: "unit",
+        texts: {
+          create: {
+            lang: "en",
+            name: "Snippet Unit",
+            summary: "Nothing to see here.",
+            description: "The first paragraph.\n\nThe second one has a **quokka** and [a link](https://migri.fi).",
+            duties: "[]",
+          },
+        },
+      },
+    });
+    const hit = (await searchSite("en", "quokka")).hits[0];
+    expect(text(hit.snippet)).toBe("… The second one has a [quokka] and a link.");
+    await prisma.unit.delete({ where: { id: unit.id } });
+  });
+
   it("keeps HTML in content as text in the snippet", async () => {
     const unit = await prisma.unit.create({
       data: {

@@ -8,7 +8,7 @@
 import type { PrismaClient } from "~/generated/prisma/client";
 import { isLang, translator, type Lang, type MessageKey } from "~/i18n";
 import { prisma, sqlDialect } from "~/utils/db.server";
-import { markdownToPlainText } from "~/utils/markdown.server";
+import { plainTextOfFirstBlock } from "~/utils/markdown.server";
 import {
   pgIndexCounts,
   pgMissingSearchTriggers,
@@ -20,7 +20,7 @@ import {
   type PgCandidate,
   type PgTextRow,
 } from "./search-postgres.server";
-import { highlight, queryWords, snippet, type Segment } from "~/utils/search-text";
+import { containsAnyWord, fold, highlight, queryWords, snippet, type Segment } from "~/utils/search-text";
 
 export const SEARCH_PAGE_SIZE = 20;
 
@@ -192,15 +192,19 @@ async function findRowsSqlite(
       ...where.params,
       limit,
     );
-  /** The first rows in index order: cheap, as FTS5 stops at the limit. Org rows read their key. */
+  /**
+   * How many of the first rows in index order match, and how many things they are: cheap, as
+   * FTS5 stops at the limit, and counted in SQL so that no row travels. Org rows read their key.
+   */
   const probe = async (where: { sql: string; params: unknown[] }, limit: number) => {
-    const rows = await db.$queryRawUnsafe<{ id: string; orgKey: string | null }[]>(
-      `SELECT CAST(rowid AS TEXT) AS id, CASE WHEN rowid >= ${2e9} AND rowid < ${3e9} THEN doc_key END AS orgKey
-       FROM search_fts WHERE ${where.sql} LIMIT ?`,
+    const [counted] = await db.$queryRawUnsafe<{ rows: number | bigint; things: number | bigint }[]>(
+      `SELECT count(*) AS rows, count(DISTINCT thing) AS things FROM (
+         SELECT CASE WHEN rowid >= ${2e9} AND rowid < ${3e9} THEN doc_key ELSE rowid / 4 END AS thing
+         FROM search_fts WHERE ${where.sql} LIMIT ?)`,
       ...where.params,
       limit,
     );
-    return { rows: rows.length, things: new Set(rows.map((r) => r.orgKey ?? Math.floor(Number(r.id) / 4))).size };
+    return { rows: Number(counted.rows), things: Number(counted.things) };
   };
 
   // The first 501 matching rows decide: up to 500 are ranked and counted exactly; more make a
@@ -344,12 +348,17 @@ function bestSnippet(text: TextRow, words: string[]): Segment[] {
     .split("\n")
     .filter((line) => line.trim() !== "")
     .join(" · ");
-  const candidates = [summary, markdownToPlainText(text.body, { linkAddresses: false })].filter((s) => s.trim() !== "");
-  for (const candidate of candidates) {
-    const s = snippet(candidate, words);
-    if (s.matched) return s.segments;
+  const fromSummary = summary !== "" ? snippet(summary, words) : null;
+  if (fromSummary?.matched) return fromSummary.segments;
+  const block = plainTextOfFirstBlock(text.body, (source) => containsAnyWord(fold(source), words));
+  if (block) {
+    const { segments } = snippet(block.text, words);
+    // A later block: say that text was left out before it, once.
+    return block.isFirst || segments[0]?.text === "… " ? segments : [{ text: "… ", match: false }, ...segments];
   }
-  return candidates.length ? snippet(candidates[0], words).segments : [];
+  if (fromSummary) return fromSummary.segments;
+  const start = plainTextOfFirstBlock(text.body, () => true);
+  return start ? snippet(start.text, words).segments : [];
 }
 
 // ---- keeping the index current -----------------------------------------------------------------

@@ -44,3 +44,44 @@ export function markdownToPlainText(markdown: string, options: { linkAddresses?:
     .replace(/\n{3,}/g, "\n\n")
     .trim();
 }
+
+// Characters and line starts that make Markdown syntax; a block with none of them is its own
+// plain text (micromark would return it unchanged, bar whitespace).
+const INLINE_SYNTAX = /[\\`*_[\]<>&!]/;
+const BLOCK_SYNTAX = /^(?: {4}|\t| {0,3}(?:[#>=~]|[-+*]|\d{1,9}[.)]))/m;
+// A link reference definition applies to every block, so blocks cannot be rendered one at a time.
+const REFERENCE_DEFINITION = /^ {0,3}\[[^\]]+\]:/m;
+
+/**
+ * The plain text of the first block of `markdown` (paragraph, list, heading…: text between blank
+ * lines) that `wanted` accepts, both as source and as plain text, and whether it is the text's
+ * first block; null when none is. Only blocks starting within `within` characters are looked at.
+ * A search snippet needs one block, and rendering every hit's whole text cost more than the
+ * search itself: here only a block with Markdown syntax in it is rendered, and only that block.
+ */
+export function plainTextOfFirstBlock(
+  markdown: string,
+  wanted: (text: string) => boolean,
+  { within = 4_000 }: { within?: number } = {},
+): { text: string; isFirst: boolean } | null {
+  if (REFERENCE_DEFINITION.test(markdown)) {
+    const whole = markdownToPlainText(markdown.slice(0, within), { linkAddresses: false });
+    return whole !== "" && wanted(whole) ? { text: whole, isFirst: true } : null;
+  }
+  let offset = 0;
+  let isFirst = true;
+  for (const block of markdown.split(/\n[ \t]*\n/)) {
+    if (offset > within) break;
+    offset += block.length + 2;
+    if (block.trim() === "") continue;
+    if (wanted(block)) {
+      const text =
+        INLINE_SYNTAX.test(block) || BLOCK_SYNTAX.test(block)
+          ? markdownToPlainText(block, { linkAddresses: false })
+          : block.trim();
+      if (text !== "" && wanted(text)) return { text, isFirst };
+    }
+    isFirst = false;
+  }
+  return null;
+}

@@ -42,6 +42,14 @@ describe("highlighting", () => {
     expect(marked(highlight("Digital Services", ["digi", "services"]))).toBe("[Digi]tal [Services]");
   });
 
+  it("keeps positions right when folding changes a text's length", () => {
+    // "ﬁ" folds to two letters and a combining mark to none: the highlight still covers the source.
+    expect(marked(highlight("Oﬃce ﬁnance", ["finance"]))).toBe("Oﬃce [ﬁnance]");
+    expect(marked(highlight("Pa\u0308a\u0308to\u0308s lupa", ["lupa"]))).toBe("Pa\u0308a\u0308to\u0308s [lupa]");
+    expect(marked(highlight("Pa\u0308a\u0308to\u0308s", ["paatos"]))).toBe("[Pa\u0308a\u0308to\u0308s]");
+    expect(marked(highlight("ÅSTRÖM Ελλάδα", ["astrom", "ελλαδα"]))).toBe("[ÅSTRÖM] [Ελλάδα]");
+  });
+
   it("merges overlapping matches and keeps text outside them as it is", () => {
     expect(matchRanges("abcdef", ["abc", "bcd"])).toEqual([[0, 4]]);
     expect(marked(highlight("<b>lupa</b>", ["lupa"]))).toBe("<b>[lupa]</b>");

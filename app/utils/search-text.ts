@@ -8,11 +8,15 @@ export const MAX_QUERY_WORDS = 8;
 
 /** Lower case without diacritics: "Päätös" → "paatos" (as the FTS5 index folds with remove_diacritics). */
 export function fold(text: string): string {
+  // ASCII, most text: lower case is all there is to do, without Unicode normalisation.
+  if (ASCII.test(text)) return text.toLowerCase();
   return text
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")
     .toLowerCase();
 }
+
+const ASCII = /^[^\u0080-\uffff]*$/;
 
 /**
  * The words of a query, folded and de-duplicated. Everything that is not a letter or a digit
@@ -31,37 +35,57 @@ export function containsAllWords(foldedHaystack: string, words: readonly string[
   return words.every((w) => foldedHaystack.includes(w));
 }
 
+/** True when any word occurs in the (already folded) haystack. */
+export function containsAnyWord(foldedHaystack: string, words: readonly string[]): boolean {
+  return words.some((w) => foldedHaystack.includes(w));
+}
+
 /** A piece of text to render, marked when it matched. Rendered as text, never as HTML. */
 export interface Segment {
   text: string;
   match: boolean;
 }
 
-/** The folded text and, for each folded character, where its source character starts and ends. */
-function foldWithMap(text: string) {
-  let folded = "";
+const foldedChars = new Map<string, string>();
+
+/** `fold` of one character, remembered: texts repeat the same few accented letters. */
+function foldChar(char: string): string {
+  let folded = foldedChars.get(char);
+  if (folded === undefined) {
+    folded = fold(char);
+    if (foldedChars.size < 10_000) foldedChars.set(char, folded);
+  }
+  return folded;
+}
+
+/**
+ * The folded text and, for each folded character, where its source character starts and ends;
+ * no map (null) when every character folds to one of the same length ("Ä" → "a"), as in nearly
+ * every text, so positions do not move. Snippets fold every hit's texts: this keeps it cheap.
+ */
+function foldWithMap(text: string): { folded: string; start: number[] | null; end: number[] | null } {
+  if (ASCII.test(text)) return { folded: text.toLowerCase(), start: null, end: null };
+  let moved = false;
+  const folded = text.replace(/[\u0080-\u{10ffff}]/gu, (char) => {
+    const f = foldChar(char);
+    if (f.length !== char.length) moved = true;
+    return f;
+  });
+  if (!moved) return { folded: folded.toLowerCase(), start: null, end: null };
+  let mapped = "";
   const start: number[] = [];
   const end: number[] = [];
   for (let i = 0; i < text.length;) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) {
-      // ASCII, most of the text: no Unicode normalisation needed.
-      folded += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text[i];
-      start.push(i);
-      end.push(i + 1);
-      i += 1;
-      continue;
-    }
     const char = String.fromCodePoint(text.codePointAt(i)!);
-    const f = fold(char);
+    const f = foldChar(char);
     for (let k = 0; k < f.length; k++) {
       start.push(i);
       end.push(i + char.length);
     }
-    folded += f;
+    mapped += f;
     i += char.length;
   }
-  return { folded, start, end };
+  return { folded: mapped, start, end };
 }
 
 /** Ranges [from, to) of `text` where any of the words occur, merged and sorted. */
@@ -71,7 +95,7 @@ export function matchRanges(text: string, words: readonly string[]): [number, nu
   const ranges: [number, number][] = [];
   for (const word of words) {
     for (let at = folded.indexOf(word); at !== -1; at = folded.indexOf(word, at + 1)) {
-      ranges.push([start[at], end[at + word.length - 1]]);
+      ranges.push(start && end ? [start[at], end[at + word.length - 1]] : [at, at + word.length]);
     }
   }
   ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
