@@ -44,6 +44,8 @@ const NOT_SHOWN = [
   "OutgoingMail",
   "_prisma_migrations",
   "search_index", // PostgreSQL's search index, derived like search_fts
+  "search_match",
+  "search_term",
 ];
 
 const onPostgres = sqlDialect(prisma) === "postgresql";

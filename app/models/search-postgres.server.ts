@@ -1,25 +1,29 @@
 // The site search index on PostgreSQL: the same rows, row ids and columns as SQLite's FTS5 table,
 // in the table "search_index" made by prisma/postgres/migrations/20261203080100_site_search, with
-// folded copies of the texts that pg_trgm GIN indexes answer `LIKE '%word%'` on. These are the
-// PostgreSQL halves of the raw queries in search.server.ts and directory.server.ts
+// folded copies of the texts; the search itself reads the narrow table "search_match" and its
+// index of terms, through the function search_find (20261203160000_site_search_terms). These are
+// the PostgreSQL halves of the raw queries in search.server.ts and directory.server.ts
 // (docs/decisions/0015-postgresql-and-two-schemas.md).
 import type { PrismaClient } from "~/generated/prisma/client";
 
-/** Trigger names the PostgreSQL migration creates (one per table, for every event). */
+/**
+ * Trigger names the PostgreSQL migrations create: one per text table, for every event, and the
+ * three that keep "search_match" and the terms following "search_index".
+ */
 export const PG_SEARCH_TRIGGERS = [
   "search_unit_text",
   "search_organisation_text",
   "search_value_text",
   "search_goal_text",
+  "search_match_inserted",
+  "search_match_deleted",
+  "search_match_updated",
 ];
 
 /** A LIKE pattern matching the (already folded) word anywhere; `%`, `_` and `\` taken literally. */
 export function containsPattern(word: string): string {
   return `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
-
-/** Words of three or more characters: the trigram index narrows on them. */
-const indexed = (words: readonly string[]) => words.filter((w) => [...w].length >= 3);
 
 /** SQL with numbered parameters, built piece by piece. */
 export class Sql {
@@ -30,94 +34,35 @@ export class Sql {
   }
 }
 
-/**
- * The rows holding every word: each word in the folded text of every column, as FTS5's trigram
- * match (three or more characters) and SQLite's LIKE (shorter words) do together. With `inNames`,
- * words of three or more characters must be in the name or the names in other languages.
- */
-function whereAllWords(sql: Sql, words: readonly string[], { inNames = false } = {}): string {
-  const long = new Set(indexed(words));
-  return words
-    .map(
-      (w) =>
-        `${inNames && long.has(w) ? `("title_f" || E'\\n' || "names_f")` : `"all_f"`} LIKE ${sql.param(containsPattern(w))}`,
-    )
-    .join(" AND ");
-}
-
-/** Each column with the typical length its term counts are scaled by, and its weight. */
-const RANKED_COLUMNS = [
-  { column: `"title_f"`, weight: 10, typicalLength: 20 },
-  { column: `"summary_f"`, weight: 4, typicalLength: 150 },
-  { column: `"names_f"`, weight: 3, typicalLength: 60 },
-  { column: `"body_f"`, weight: 1, typicalLength: 600 },
-];
-
-/**
- * The migration's `search_rank(title_f, summary_f, names_f, body_f, words, query)` written out
- * inline: the same expression, operation for operation (so the same double-precision values and
- * the same order), without a SQL function call per matching row, which cost ~0.1 ms a row and
- * made a query matching a few hundred rows take tens of milliseconds. The full-text query is
- * built once (an uncorrelated subquery), not once a row.
- */
-export function rankExpression(sql: Sql, words: readonly string[]): string {
-  const perWord = words.map((word) => {
-    const w = `${sql.param(word)}::text`;
-    return RANKED_COLUMNS.map(({ column, weight, typicalLength }) => {
-      const tf = `((length(${column}) - length(replace(${column}, ${w}, '')))::double precision / length(${w}))`;
-      const saturated = `CASE WHEN ${w} = '' OR strpos(${column}, ${w}) = 0 THEN 0
-        ELSE ${tf} / (${tf} + 1.2 * (0.25 + 0.75 * length(${column}) / ${typicalLength}::double precision)) END`;
-      return weight === 1 ? saturated : `${weight} * ${saturated}`;
-    }).join(" + ");
-  });
-  const list = sql.param(JSON.stringify(words));
-  const tsquery = `(SELECT to_tsquery('simple', array_to_string(ARRAY(SELECT quote_literal(q)
-      FROM jsonb_array_elements_text(${list}::jsonb) AS q), ' | ')))`;
-  return `(${perWord.map((p) => `(${p})`).join(" + ")} + ts_rank("words", ${tsquery}))`;
-}
-
 export interface PgCandidate {
   id: string;
   docKey: string;
   lang: string;
 }
 
-/** The first rows matching, in no particular order, with an organisation row's key. */
-export async function pgProbe(db: PrismaClient, words: readonly string[], limit: number) {
-  if (indexed(words).length > 0) {
-    // Through the trigram index (search_probe, see its migration), not a scan of the table.
-    return db.$queryRawUnsafe<{ id: string; orgKey: string | null }[]>(
-      `SELECT "id", "orgKey" FROM "search_probe"(ARRAY(SELECT jsonb_array_elements_text($1::jsonb)), $2::int)`,
-      JSON.stringify(words.map(containsPattern)),
-      limit,
-    );
-  }
-  const sql = new Sql();
-  const where = whereAllWords(sql, words);
-  return db.$queryRawUnsafe<{ id: string; orgKey: string | null }[]>(
-    `SELECT "rowid"::text AS id, CASE WHEN "rowid" >= 2000000000 AND "rowid" < 3000000000 THEN "doc_key" END AS "orgKey"
-     FROM "search_index" WHERE ${where} LIMIT ${sql.param(limit)}`,
-    ...sql.params,
-  );
-}
+/** A candidate row with the texts and links its hit is made of. */
+export type PgFoundRow = PgCandidate & PgTextRow;
 
 /**
- * Matching rows: ranked (a weighted count of each word in each column, the name weighing most, as
- * bm25 with the SQLite index's column weights; whole words a little higher), or in index order.
+ * The whole search in one call, one round trip: the migration's `search_find` probes, ranks or
+ * picks the rows, keeps one per thing and returns the page's with their texts, with the decisions
+ * of the SQLite path in search.server.ts (see 20261203160000_site_search_terms).
  */
-export async function pgSelect(
+export async function pgSearchPage(
   db: PrismaClient,
   words: readonly string[],
-  { ranked, inNames = false, limit }: { ranked: boolean; inNames?: boolean; limit: number },
-): Promise<PgCandidate[]> {
-  const sql = new Sql();
-  const where = whereAllWords(sql, words, { inNames });
-  const order = ranked ? `${rankExpression(sql, words)} DESC, "rowid"` : `"rowid"`;
-  return db.$queryRawUnsafe<PgCandidate[]>(
-    `SELECT "rowid"::text AS id, "doc_key" AS "docKey", "lang" FROM "search_index"
-     WHERE ${where} ORDER BY ${order} LIMIT ${sql.param(limit)}`,
-    ...sql.params,
+  args: { rankAllUpTo: number; wanted: number; lang: string; offset: number; pageSize: number },
+): Promise<{ rows: number; things: number; page: PgFoundRow[] }> {
+  const [counts, ...page] = await db.$queryRawUnsafe<(PgFoundRow & { rows: number | null; things: number | null })[]>(
+    `SELECT * FROM "search_find"(ARRAY(SELECT jsonb_array_elements_text($1::jsonb)), $2::int, $3::int, $4, $5::int, $6::int)`,
+    JSON.stringify(words),
+    args.rankAllUpTo,
+    args.wanted,
+    args.lang,
+    args.offset,
+    args.pageSize,
   );
+  return { rows: Number(counts.rows), things: Number(counts.things), page };
 }
 
 export interface PgTextRow {
@@ -128,19 +73,6 @@ export interface PgTextRow {
   slug: string | null;
   kind: string | null;
   goalPosition: number | bigint | null;
-}
-
-/** The stored texts of these rows, with the unit's slug and kind or the goal's number. */
-export function pgTexts(db: PrismaClient, ids: readonly number[]) {
-  return db.$queryRawUnsafe<PgTextRow[]>(
-    `SELECT f."rowid"::text AS id, f."title", f."summary", f."body", u."slug" AS slug, u."kind" AS kind,
-            g."position" AS "goalPosition"
-     FROM "search_index" f
-     LEFT JOIN "Unit" u ON f."rowid" BETWEEN 1000000000 AND 1999999999 AND u."id" = (f."rowid" - 1000000000) / 4
-     LEFT JOIN "Goal" g ON f."rowid" >= 4000000000 AND g."id" = (f."rowid" - 4000000000) / 4
-     WHERE f."rowid" IN (SELECT jsonb_array_elements_text($1::jsonb)::bigint)`,
-    JSON.stringify(ids),
-  );
 }
 
 /**
@@ -201,7 +133,11 @@ export async function pgIndexCounts(db: PrismaClient) {
 }
 
 export async function pgRebuildSearchIndex(db: PrismaClient) {
-  await db.$executeRawUnsafe(`SELECT "search_index_rebuild"()`);
+  // The list of terms starts afresh: the rows inserted add theirs.
+  await db.$transaction([
+    db.$executeRawUnsafe(`DELETE FROM "search_term"`),
+    db.$executeRawUnsafe(`SELECT "search_index_rebuild"()`),
+  ]);
 }
 
 export async function pgReindexUnit(db: PrismaClient, unitId: number) {

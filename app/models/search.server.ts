@@ -12,11 +12,9 @@ import { plainTextOfFirstBlock } from "~/utils/markdown.server";
 import {
   pgIndexCounts,
   pgMissingSearchTriggers,
-  pgProbe,
+  pgSearchPage,
   pgRebuildSearchIndex,
   pgReindexUnit,
-  pgSelect,
-  pgTexts,
   type PgCandidate,
   type PgTextRow,
 } from "./search-postgres.server";
@@ -141,15 +139,11 @@ export async function searchSite(
   const offset = (page - 1) * SEARCH_PAGE_SIZE;
   // A thing has at most three rows (languages): three times the rows wanted hold enough things.
   const wanted = 3 * (offset + SEARCH_PAGE_SIZE);
-  const { total, totalIsExact, candidates } = await (
-    sqlDialect(db) === "postgresql" ? findRowsPostgres : findRowsSqlite
-  )(db, words, wanted, rankAllUpTo);
-  const hits = await describeHits(
-    db,
-    lang,
-    words,
-    bestPerThing(candidates, lang).slice(offset, offset + SEARCH_PAGE_SIZE),
-  );
+  const { total, totalIsExact, rows, texts } =
+    sqlDialect(db) === "postgresql"
+      ? await findPagePostgres(db, words, { lang, offset, wanted, rankAllUpTo })
+      : await findPageSqlite(db, words, { lang, offset, wanted, rankAllUpTo });
+  const hits = describeHits(lang, words, rows, texts);
   return {
     query,
     words,
@@ -163,10 +157,44 @@ export async function searchSite(
   };
 }
 
-interface FoundRows {
+interface PageArgs {
+  lang: Lang;
+  offset: number;
+  /** Rows to pick: enough to hold the things up to the end of the page. */
+  wanted: number;
+  rankAllUpTo: number;
+}
+
+interface FoundPage {
   total: number;
   totalIsExact: boolean;
-  candidates: CandidateRow[];
+  /** The page's rows, one per thing, in order. */
+  rows: CandidateRow[];
+  /** Their texts, with the unit's slug and kind or the goal's number. */
+  texts: TextRow[];
+}
+
+async function findPageSqlite(db: PrismaClient, words: string[], args: PageArgs): Promise<FoundPage> {
+  const { total, totalIsExact, candidates } = await findRowsSqlite(db, words, args.wanted, args.rankAllUpTo);
+  const rows = bestPerThing(candidates, args.lang).slice(args.offset, args.offset + SEARCH_PAGE_SIZE);
+  // The texts of this page's rows, with the unit's slug and kind or the goal's number, in one query.
+  const texts = rows.length
+    ? await db.$queryRawUnsafe<TextRow[]>(
+        `SELECT CAST(f.rowid AS TEXT) AS id, f.title, f.summary, f.body, u."slug" AS slug, u."kind" AS kind, g."position" AS goalPosition
+         FROM search_fts f
+         LEFT JOIN "Unit" u ON f.rowid BETWEEN 1000000000 AND 1999999999 AND u."id" = (f.rowid - 1000000000) / 4
+         LEFT JOIN "Goal" g ON f.rowid >= 4000000000 AND g."id" = (f.rowid - 4000000000) / 4
+         WHERE f.rowid IN (SELECT value FROM json_each(?))`,
+        JSON.stringify(rows.map((r) => Number(r.id))),
+      )
+    : [];
+  return { total, totalIsExact, rows, texts };
+}
+
+/** The same on PostgreSQL, in one call (search-postgres.server.ts), with the same decisions. */
+async function findPagePostgres(db: PrismaClient, words: string[], args: PageArgs): Promise<FoundPage> {
+  const { rows, things, page } = await pgSearchPage(db, words, { ...args, pageSize: SEARCH_PAGE_SIZE });
+  return { total: things, totalIsExact: rows <= args.rankAllUpTo, rows: page, texts: page };
 }
 
 /** Probes, ranks and picks the index rows on SQLite's FTS5 table. */
@@ -175,7 +203,7 @@ async function findRowsSqlite(
   words: string[],
   wanted: number,
   rankAllUpTo: number,
-): Promise<FoundRows> {
+): Promise<{ total: number; totalIsExact: boolean; candidates: CandidateRow[] }> {
   const likes = shortWordPatterns(words);
   const likeSql = likes.map(
     () => " AND (title || char(10) || summary || char(10) || names || char(10) || body) LIKE ?",
@@ -233,33 +261,6 @@ async function findRowsSqlite(
   return { total, totalIsExact, candidates };
 }
 
-/** The same on PostgreSQL's search_index (search-postgres.server.ts), with the same decisions. */
-async function findRowsPostgres(
-  db: PrismaClient,
-  words: string[],
-  wanted: number,
-  rankAllUpTo: number,
-): Promise<FoundRows> {
-  const rows = await pgProbe(db, words, rankAllUpTo + 1);
-  const total = new Set(rows.map((r) => r.orgKey ?? Math.floor(Number(r.id) / 4))).size;
-  const totalIsExact = rows.length <= rankAllUpTo;
-  const hasIndexedWord = words.some((w) => [...w].length >= MIN_INDEXED_WORD);
-  let candidates: CandidateRow[];
-  if (!hasIndexedWord) {
-    candidates = await pgSelect(db, words, { ranked: false, limit: wanted });
-  } else if (totalIsExact) {
-    candidates = await pgSelect(db, words, { ranked: true, limit: wanted });
-  } else {
-    candidates = await pgSelect(db, words, { ranked: false, inNames: true, limit: wanted });
-    if (candidates.length < wanted) {
-      const seen = new Set(candidates.map((c) => c.id));
-      const rest = await pgSelect(db, words, { ranked: false, limit: wanted + candidates.length });
-      candidates.push(...rest.filter((c) => !seen.has(c.id)).slice(0, wanted - candidates.length));
-    }
-  }
-  return { total, totalIsExact, candidates };
-}
-
 /** One row per thing, in rank order; the reader's language wins over a better-ranked other one. */
 function bestPerThing(rows: CandidateRow[], lang: Lang): CandidateRow[] {
   const best = new Map<string, CandidateRow>();
@@ -273,27 +274,9 @@ function bestPerThing(rows: CandidateRow[], lang: Lang): CandidateRow[] {
 }
 
 /** Turns index rows into links, titles and snippets. */
-async function describeHits(
-  db: PrismaClient,
-  lang: Lang,
-  words: string[],
-  ranked: CandidateRow[],
-): Promise<SearchHit[]> {
+function describeHits(lang: Lang, words: string[], ranked: CandidateRow[], texts: TextRow[]): SearchHit[] {
   if (ranked.length === 0) return [];
   const t = translator(lang);
-  // The texts of this page's rows, with the unit's slug and kind or the goal's number, in one query.
-  const ids = ranked.map((r) => Number(r.id));
-  const texts: TextRow[] =
-    sqlDialect(db) === "postgresql"
-      ? await pgTexts(db, ids)
-      : await db.$queryRawUnsafe<TextRow[]>(
-          `SELECT CAST(f.rowid AS TEXT) AS id, f.title, f.summary, f.body, u."slug" AS slug, u."kind" AS kind, g."position" AS goalPosition
-     FROM search_fts f
-     LEFT JOIN "Unit" u ON f.rowid BETWEEN 1000000000 AND 1999999999 AND u."id" = (f.rowid - 1000000000) / 4
-     LEFT JOIN "Goal" g ON f.rowid >= 4000000000 AND g."id" = (f.rowid - 4000000000) / 4
-     WHERE f.rowid IN (SELECT value FROM json_each(?))`,
-          JSON.stringify(ids),
-        );
   const textById = new Map(texts.map((row) => [row.id, row]));
 
   const hits: SearchHit[] = [];
