@@ -53,8 +53,10 @@ export async function pgSearchPage(
   words: readonly string[],
   args: { rankAllUpTo: number; wanted: number; lang: string; offset: number; pageSize: number },
 ): Promise<{ rows: number; things: number; page: PgFoundRow[] }> {
-  const [counts, ...page] = await db.$queryRawUnsafe<(PgFoundRow & { rows: number | null; things: number | null })[]>(
-    `SELECT * FROM "search_find"(ARRAY(SELECT jsonb_array_elements_text($1::jsonb)), $2::int, $3::int, $4, $5::int, $6::int)`,
+  // As one JSON text: Prisma's handling of each cell of a raw result costs more than the query.
+  const [{ result }] = await db.$queryRawUnsafe<{ result: string }[]>(
+    `SELECT json_agg(f)::text AS result
+     FROM "search_find"(ARRAY(SELECT jsonb_array_elements_text($1::jsonb)), $2::int, $3::int, $4, $5::int, $6::int) AS f`,
     JSON.stringify(words),
     args.rankAllUpTo,
     args.wanted,
@@ -62,6 +64,7 @@ export async function pgSearchPage(
     args.offset,
     args.pageSize,
   );
+  const [counts, ...page] = JSON.parse(result) as (PgFoundRow & { rows: number | null; things: number | null })[];
   return { rows: Number(counts.rows), things: Number(counts.things), page };
 }
 

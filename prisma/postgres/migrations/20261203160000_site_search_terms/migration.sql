@@ -11,15 +11,14 @@
 --   `terms @@ ('t1' | 't2' | …)` is answered exactly by a GIN index.
 -- At 10,000 units the first query of a search (the first 501 rows holding every word) took
 -- 3.5-7.5 ms through the trigram index on the texts, each candidate row's text rechecked with
--- LIKE; through the terms it takes 0.3-1.5 ms. Words of one or two characters are matched with
--- LIKE, as on SQLite.
+-- LIKE; through the terms it takes 0.3-1.6 ms, and the whole search 0.2-3 ms in the server.
+-- Words of one or two characters are matched with LIKE, as on SQLite.
 --
 -- What a search reads lives in a narrow table, "search_match", kept from "search_index" by
 -- triggers: a row of "search_index" holds the texts twice (as written and folded) and is moved to
 -- TOAST storage piece by piece, and reading a TOASTed value cost ~14 µs a row against ~0.3 µs for
 -- a row of "search_match". "search_index" keeps the texts shown in results and the directory's
--- filter column; its trigram indexes on the whole text and the names, and the columns only they
--- and the old rank read, go.
+-- filter column; its folded copies of the texts, its trigram indexes on them and the old rank go.
 
 -- A text's terms. Terms longer than 500 characters are indexed as overlapping 500-character
 -- pieces (a query word has at most 200): a tsvector term is limited to 2 kB, 4 bytes a character
@@ -62,12 +61,14 @@ BEGIN
   END IF;
   IF TG_OP IN ('INSERT', 'UPDATE') THEN
     INSERT INTO "search_match" ("rowid", "lang", "thing", "title_f", "summary_f", "names_f", "body_f", "terms", "name_terms")
-    SELECT a."rowid", a."lang",
-           CASE WHEN a."rowid" >= 2000000000 AND a."rowid" < 3000000000 THEN a."doc_key" ELSE (a."rowid" / 4)::text END,
-           a."title_f", a."summary_f", a."names_f", a."body_f",
-           "search_terms"(a."title_f" || E'\n' || a."summary_f" || E'\n' || a."names_f" || E'\n' || a."body_f"),
-           "search_terms"(a."title_f" || E'\n' || a."names_f")
-      FROM added a;
+    SELECT f."rowid", f."lang", f."thing", f."title_f", f."summary_f", f."names_f", f."body_f",
+           "search_terms"(f."title_f" || E'\n' || f."summary_f" || E'\n' || f."names_f" || E'\n' || f."body_f"),
+           "search_terms"(f."title_f" || E'\n' || f."names_f")
+      FROM (SELECT a."rowid", a."lang",
+                   CASE WHEN a."rowid" >= 2000000000 AND a."rowid" < 3000000000 THEN a."doc_key" ELSE (a."rowid" / 4)::text END AS "thing",
+                   "search_fold"(a."title") AS "title_f", "search_fold"(a."summary") AS "summary_f",
+                   "search_fold"(a."names") AS "names_f", "search_fold"(a."body") AS "body_f"
+              FROM added a) AS f;
     -- In order, so that two transactions adding the same new terms wait for each other instead
     -- of deadlocking.
     INSERT INTO "search_term" ("term")
@@ -127,16 +128,23 @@ CREATE FUNCTION "search_find"(words text[], rank_all_up_to int, wanted int, read
   RETURNS TABLE ("rows" int, "things" int, "id" text, "docKey" text, "lang" text, "title" text,
                  "summary" text, "body" text, "slug" text, "kind" text, "goalPosition" int)
   LANGUAGE plpgsql STABLE
+  -- The statements whose best plan depends on the words are planned each time (EXECUTE); the
+  -- others keep one plan from the first call instead of being planned afresh for the first five.
+  SET plan_cache_mode = force_generic_plan
   AS $$
 #variable_conflict use_column
 DECLARE
   long_words text[] := ARRAY(SELECT w FROM unnest(words) AS w WHERE length(w) >= 3);
   -- Words of one or two characters, as LIKE patterns (letters and digits: nothing to escape).
   short_patterns text[] := ARRAY(SELECT '%' || w || '%' FROM unnest(words) AS w WHERE length(w) < 3);
-  w text[] := words[1:8];
   wanted_terms tsquery;
   word_terms tsquery;
   word text;
+  -- The rows holding every word, as SQL on "search_match" m: $1 is wanted_terms, $2 the patterns.
+  -- Built once, with only the conditions there are: a LIKE on no pattern still joins four texts
+  -- a row.
+  holding text;
+  in_names text;
   found_rows int;
   found_things int;
   picked bigint[];
@@ -156,67 +164,35 @@ BEGIN
     wanted_terms := CASE WHEN wanted_terms IS NULL THEN word_terms ELSE wanted_terms && word_terms END;
   END LOOP;
 
-  IF wanted_terms IS NOT NULL THEN
-    SELECT count(*), count(DISTINCT p."thing") INTO found_rows, found_things FROM (
-      SELECT m."thing" FROM "search_match" m
-       WHERE m."terms" @@ wanted_terms
-         AND (m."title_f" || E'
-' || m."summary_f" || E'
-' || m."names_f" || E'
-' || m."body_f") LIKE ALL (short_patterns)
-       LIMIT rank_all_up_to + 1) AS p;
-  ELSE
-    SELECT count(*), count(DISTINCT p."thing") INTO found_rows, found_things FROM (
-      SELECT m."thing" FROM "search_match" m
-       WHERE (m."title_f" || E'
-' || m."summary_f" || E'
-' || m."names_f" || E'
-' || m."body_f") LIKE ALL (short_patterns)
-       LIMIT rank_all_up_to + 1) AS p;
-  END IF;
+  holding := concat_ws(' AND ',
+    CASE WHEN wanted_terms IS NOT NULL THEN 'm."terms" @@ $1' END,
+    CASE WHEN cardinality(short_patterns) > 0 THEN
+      '(m."title_f" || E''\n'' || m."summary_f" || E''\n'' || m."names_f" || E''\n'' || m."body_f") LIKE ALL ($2)' END);
+  -- Words of three or more characters in the name or the names in other languages.
+  in_names := replace(holding, 'm."terms" @@', 'm."name_terms" @@');
+
+  -- Each statement is planned with this search's values (EXECUTE): the plan for a common word
+  -- (read the table in order, stop at the limit) is not the plan for a rare one (the index).
+  EXECUTE 'SELECT count(*), count(DISTINCT p."thing") FROM (SELECT m."thing" FROM "search_match" m WHERE '
+          || holding || ' LIMIT $3) AS p'
+     INTO found_rows, found_things USING wanted_terms, short_patterns, rank_all_up_to + 1;
 
   IF found_rows <= rank_all_up_to AND wanted_terms IS NOT NULL THEN
-    picked := ARRAY(
-      SELECT m."rowid" FROM "search_match" m
-       WHERE m."terms" @@ wanted_terms
-         AND (m."title_f" || E'
-' || m."summary_f" || E'
-' || m."names_f" || E'
-' || m."body_f") LIKE ALL (short_patterns)
-       ORDER BY "search_word_rank"(m, w[1]) + "search_word_rank"(m, w[2]) + "search_word_rank"(m, w[3])
-              + "search_word_rank"(m, w[4]) + "search_word_rank"(m, w[5]) + "search_word_rank"(m, w[6])
-              + "search_word_rank"(m, w[7]) + "search_word_rank"(m, w[8]) DESC,
-                m."rowid"
-       LIMIT wanted);
-  ELSIF wanted_terms IS NOT NULL THEN
-    picked := ARRAY(
-      SELECT m."rowid" FROM "search_match" m
-       WHERE m."name_terms" @@ wanted_terms
-         AND (m."title_f" || E'
-' || m."summary_f" || E'
-' || m."names_f" || E'
-' || m."body_f") LIKE ALL (short_patterns)
-       ORDER BY m."rowid" LIMIT wanted);
-    IF cardinality(picked) < wanted THEN
-      picked := picked || ARRAY(
-        SELECT m."rowid" FROM "search_match" m
-         WHERE m."terms" @@ wanted_terms
-           AND (m."title_f" || E'
-' || m."summary_f" || E'
-' || m."names_f" || E'
-' || m."body_f") LIKE ALL (short_patterns)
-           AND m."rowid" <> ALL (picked)
-         ORDER BY m."rowid" LIMIT wanted - cardinality(picked));
-    END IF;
+    -- One rank term a word: planning the expression costs as much as running it.
+    EXECUTE 'SELECT ARRAY(SELECT m."rowid" FROM "search_match" m WHERE ' || holding || ' ORDER BY '
+            || (SELECT string_agg(format('"search_word_rank"(m, $3[%s])', i), ' + ') FROM generate_subscripts(words, 1) AS i)
+            || ' DESC, m."rowid" LIMIT $4)'
+       INTO picked USING wanted_terms, short_patterns, words, wanted;
   ELSE
-    -- Only words of one or two characters: no rank (as on SQLite), index order.
-    picked := ARRAY(
-      SELECT m."rowid" FROM "search_match" m
-       WHERE (m."title_f" || E'
-' || m."summary_f" || E'
-' || m."names_f" || E'
-' || m."body_f") LIKE ALL (short_patterns)
-       ORDER BY m."rowid" LIMIT wanted);
+    -- Broad, or only words of one or two characters (no rank, as on SQLite): the name matches
+    -- first, then the others, each in index order.
+    EXECUTE 'SELECT ARRAY(SELECT m."rowid" FROM "search_match" m WHERE ' || in_names || ' ORDER BY m."rowid" LIMIT $3)'
+       INTO picked USING wanted_terms, short_patterns, wanted;
+    IF cardinality(picked) < wanted THEN
+      EXECUTE 'SELECT $3 || ARRAY(SELECT m."rowid" FROM "search_match" m WHERE ' || holding || '
+                 AND m."rowid" <> ALL ($3) ORDER BY m."rowid" LIMIT $4)'
+         INTO picked USING wanted_terms, short_patterns, picked, wanted - cardinality(picked);
+    END IF;
   END IF;
 
   RETURN QUERY SELECT found_rows, found_things, NULL::text, NULL::text, NULL::text, NULL::text, NULL::text,
@@ -241,33 +217,30 @@ BEGIN
 END;
 $$;
 
--- Replaced by search_match and the functions above.
+-- Replaced by search_match and the functions above. The folded copies move to search_match:
+-- without them a row of search_index (the texts shown in results, the directory's column) fits
+-- in the page, and the texts of a page of results are read without TOAST lookups.
 DROP FUNCTION "search_probe"(text[], int);
 DROP FUNCTION "search_rank"(text, text, text, text, tsvector, text[]);
 DROP FUNCTION "search_tf"(text, text, double precision);
 DROP INDEX "search_index_all_trgm";
 DROP INDEX "search_index_name_trgm";
-ALTER TABLE "search_index" DROP COLUMN "all_f", DROP COLUMN "words";
+ALTER TABLE "search_index" DROP COLUMN "all_f", DROP COLUMN "words", DROP COLUMN "title_f", DROP COLUMN "summary_f",
+  DROP COLUMN "names_f", DROP COLUMN "body_f";
 
--- The rows indexed so far.
-INSERT INTO "search_match" ("rowid", "lang", "thing", "title_f", "summary_f", "names_f", "body_f", "terms", "name_terms")
-SELECT s."rowid", s."lang",
-       CASE WHEN s."rowid" >= 2000000000 AND s."rowid" < 3000000000 THEN s."doc_key" ELSE (s."rowid" / 4)::text END,
-       s."title_f", s."summary_f", s."names_f", s."body_f",
-       "search_terms"(s."title_f" || E'
-' || s."summary_f" || E'
-' || s."names_f" || E'
-' || s."body_f"),
-       "search_terms"(s."title_f" || E'
-' || s."names_f")
-  FROM "search_index" s;
-INSERT INTO "search_term" ("term") SELECT DISTINCT unnest(tsvector_to_array("terms")) FROM "search_match" ORDER BY 1;
+-- Every row written again, in the narrower shape; the triggers fill search_match and the terms.
+SELECT "search_index_rebuild"();
 
--- Without fastupdate: a GIN index otherwise collects new entries in a pending list, read in full
--- by every search until a vacuum merges it, and the planner, seeing it, scans the table instead.
--- Writes here are a few rows a save.
+-- Built after the rows, and without fastupdate: a GIN index otherwise collects new entries in a
+-- pending list, read in full by every search until a vacuum merges it, and the planner, seeing
+-- it, scans the table instead. Writes here are a few rows a save.
 CREATE INDEX "search_match_terms" ON "search_match" USING gin ("terms") WITH (fastupdate = off);
 CREATE INDEX "search_match_name_terms" ON "search_match" USING gin ("name_terms") WITH (fastupdate = off);
 CREATE INDEX "search_term_trgm" ON "search_term" USING gin ("term" gin_trgm_ops) WITH (fastupdate = off);
+-- The same for the directory's filter, whose pending list the rebuild just filled.
+ALTER INDEX "search_index_directory_trgm" SET (fastupdate = off);
+SELECT gin_clean_pending_list('search_index_directory_trgm');
+
+ANALYZE "search_index";
 ANALYZE "search_match";
 ANALYZE "search_term";
