@@ -228,8 +228,32 @@ DROP INDEX "search_index_name_trgm";
 ALTER TABLE "search_index" DROP COLUMN "all_f", DROP COLUMN "words", DROP COLUMN "title_f", DROP COLUMN "summary_f",
   DROP COLUMN "names_f", DROP COLUMN "body_f";
 
+-- A rebuild writes every row: with the indexes below kept up to date row by row it took 21 s at
+-- 10,000 units, collecting the new entries and merging them once 8 s. So the rebuild turns the
+-- pending lists on for its duration and merges them before it ends.
+ALTER FUNCTION "search_index_rebuild"() RENAME TO "search_index_rewrite";
+CREATE FUNCTION "search_index_rebuild"() RETURNS void
+  LANGUAGE plpgsql
+  AS $$
+DECLARE
+  gin text;
+  gins text[] := ARRAY['search_match_terms', 'search_match_name_terms', 'search_term_trgm', 'search_index_directory_trgm'];
+BEGIN
+  FOREACH gin IN ARRAY gins LOOP
+    IF to_regclass(gin) IS NOT NULL THEN EXECUTE format('ALTER INDEX %I SET (fastupdate = on)', gin); END IF;
+  END LOOP;
+  PERFORM "search_index_rewrite"();
+  FOREACH gin IN ARRAY gins LOOP
+    IF to_regclass(gin) IS NOT NULL THEN
+      PERFORM gin_clean_pending_list(to_regclass(gin));
+      EXECUTE format('ALTER INDEX %I SET (fastupdate = off)', gin);
+    END IF;
+  END LOOP;
+END;
+$$;
+
 -- Every row written again, in the narrower shape; the triggers fill search_match and the terms.
-SELECT "search_index_rebuild"();
+SELECT "search_index_rewrite"();
 
 -- Built after the rows, and without fastupdate: a GIN index otherwise collects new entries in a
 -- pending list, read in full by every search until a vacuum merges it, and the planner, seeing
@@ -237,9 +261,9 @@ SELECT "search_index_rebuild"();
 CREATE INDEX "search_match_terms" ON "search_match" USING gin ("terms") WITH (fastupdate = off);
 CREATE INDEX "search_match_name_terms" ON "search_match" USING gin ("name_terms") WITH (fastupdate = off);
 CREATE INDEX "search_term_trgm" ON "search_term" USING gin ("term" gin_trgm_ops) WITH (fastupdate = off);
--- The same for the directory's filter, whose pending list the rebuild just filled.
-ALTER INDEX "search_index_directory_trgm" SET (fastupdate = off);
+-- The same for the directory's filter, whose pending list the rewrite just filled.
 SELECT gin_clean_pending_list('search_index_directory_trgm');
+ALTER INDEX "search_index_directory_trgm" SET (fastupdate = off);
 
 ANALYZE "search_index";
 ANALYZE "search_match";
