@@ -131,6 +131,10 @@ CREATE FUNCTION "search_find"(words text[], rank_all_up_to int, wanted int, read
   -- The statements whose best plan depends on the words are planned each time (EXECUTE); the
   -- others keep one plan from the first call instead of being planned afresh for the first five.
   SET plan_cache_mode = force_generic_plan
+  -- A scan of a table larger than a quarter of shared_buffers otherwise starts where the last
+  -- one stopped: the probe's "first rows" (and so its count) changed from call to call, and a
+  -- scan starting mid-table read up to nine times as many rows.
+  SET synchronize_seqscans = off
   AS $$
 #variable_conflict use_column
 DECLARE
