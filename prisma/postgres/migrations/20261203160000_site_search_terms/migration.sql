@@ -98,9 +98,9 @@ CREATE FUNCTION "search_column_rank"(text_f text, word text, typical_length doub
     -- tf / (tf + k), written so that tf (the word's occurrences, counted in bytes removed) is
     -- computed once.
     SELECT CASE WHEN word IS NULL OR word = '' OR strpos(text_f, word) = 0 THEN 0
-      ELSE 1 - (1.2 * (0.25 + 0.75 * octet_length(text_f) / typical_length))
+      ELSE 1 - (1.2 * (0.25 + 0.75 * octet_length(text_f)::double precision / typical_length))
              / ((octet_length(text_f) - octet_length(replace(text_f, word, '')))::double precision / octet_length(word)
-                + 1.2 * (0.25 + 0.75 * octet_length(text_f) / typical_length)) END
+                + 1.2 * (0.25 + 0.75 * octet_length(text_f)::double precision / typical_length)) END
   $$;
 
 CREATE FUNCTION "search_word_rank"(m "search_match", word text)
