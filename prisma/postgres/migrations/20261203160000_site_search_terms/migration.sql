@@ -35,9 +35,10 @@ CREATE FUNCTION "search_terms"(folded text) RETURNS tsvector
 CREATE TABLE "search_match" (
     "rowid" BIGINT NOT NULL PRIMARY KEY,
     "lang" TEXT NOT NULL,
-    -- What one result is: a unit's, value's or goal's rows in every language are one (rowid / 4),
-    -- an organisation text's rows its key.
-    "thing" TEXT NOT NULL,
+    -- What one result is: a unit's, value's or goal's rows in every language are one (rowid / 4);
+    -- an organisation text's rows share its key, as a negative number (a 62-bit hash of the key),
+    -- so that counting things compares numbers, not texts.
+    "thing" BIGINT NOT NULL,
     "title_f" TEXT NOT NULL,
     "summary_f" TEXT NOT NULL,
     "names_f" TEXT NOT NULL,
@@ -65,7 +66,8 @@ BEGIN
            "search_terms"(f."title_f" || E'\n' || f."summary_f" || E'\n' || f."names_f" || E'\n' || f."body_f"),
            "search_terms"(f."title_f" || E'\n' || f."names_f")
       FROM (SELECT a."rowid", a."lang",
-                   CASE WHEN a."rowid" >= 2000000000 AND a."rowid" < 3000000000 THEN a."doc_key" ELSE (a."rowid" / 4)::text END AS "thing",
+                   CASE WHEN a."rowid" >= 2000000000 AND a."rowid" < 3000000000
+                        THEN -1 - (hashtextextended(a."doc_key", 0) & 4611686018427387903) ELSE a."rowid" / 4 END AS "thing",
                    "search_fold"(a."title") AS "title_f", "search_fold"(a."summary") AS "summary_f",
                    "search_fold"(a."names") AS "names_f", "search_fold"(a."body") AS "body_f"
               FROM added a) AS f;
