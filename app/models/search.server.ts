@@ -235,6 +235,18 @@ async function findRowsSqlite(
     return { rows: Number(counted.rows), things: Number(counted.things) };
   };
 
+  if (!match) {
+    // Only one- or two-letter words: no index and no rank; the texts are scanned in index order
+    // (a rare word costs a full scan), once: the first rows give both the count and the page.
+    const rows = await select(all, false, Math.max(rankAllUpTo + 1, wanted));
+    const first = rows.slice(0, rankAllUpTo + 1);
+    return {
+      total: new Set(first.map((r) => r.docKey)).size,
+      totalIsExact: first.length <= rankAllUpTo,
+      candidates: rows.slice(0, wanted),
+    };
+  }
+
   // The first 501 matching rows decide: up to 500 are ranked and counted exactly; more make a
   // broad query, neither ranked nor counted in full (bm25 reads every matching row, and scans
   // every row holding a common word for that word's weight), reported as "at least".
@@ -242,11 +254,7 @@ async function findRowsSqlite(
   const total = found.things;
   const totalIsExact = found.rows <= rankAllUpTo;
   let candidates: CandidateRow[];
-  if (!match) {
-    // Only one- or two-letter words: no index and no rank; the texts are scanned in index order
-    // (a rare word costs a full scan).
-    candidates = await select(all, false, wanted);
-  } else if (totalIsExact) {
+  if (totalIsExact) {
     // FTS5 sorts by rank (bm25 with the column weights set in the migration), stops at the limit.
     candidates = await select(all, true, wanted);
   } else {

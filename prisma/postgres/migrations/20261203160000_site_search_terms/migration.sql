@@ -153,6 +153,7 @@ DECLARE
   in_names text;
   found_rows int;
   found_things int;
+  found_ids bigint[];
   picked bigint[];
 BEGIN
   FOREACH word IN ARRAY long_words LOOP
@@ -179,19 +180,24 @@ BEGIN
 
   -- Each statement is planned with this search's values (EXECUTE): the plan for a common word
   -- (read the table in order, stop at the limit) is not the plan for a rare one (the index).
-  EXECUTE 'SELECT count(*), count(DISTINCT p."thing") FROM (SELECT m."thing" FROM "search_match" m WHERE '
-          || holding || ' LIMIT $3) AS p'
-     INTO found_rows, found_things USING wanted_terms, short_patterns, rank_all_up_to + 1;
+  -- With only words of one or two characters every row is read (there is no index for them):
+  -- the probe keeps the rows it found, which are then all of them when there are few.
+  EXECUTE 'SELECT count(*), count(DISTINCT p."thing"), '
+          || CASE WHEN wanted_terms IS NULL THEN 'array_agg(p."rowid" ORDER BY p."rowid")' ELSE 'NULL::bigint[]' END
+          || ' FROM (SELECT m."rowid", m."thing" FROM "search_match" m WHERE ' || holding || ' LIMIT $3) AS p'
+     INTO found_rows, found_things, found_ids USING wanted_terms, short_patterns, rank_all_up_to + 1;
 
-  IF found_rows <= rank_all_up_to AND wanted_terms IS NOT NULL THEN
+  IF found_rows <= rank_all_up_to AND wanted_terms IS NULL THEN
+    -- Every row holding the short words, in index order (no rank, as on SQLite).
+    picked := COALESCE(found_ids[1:wanted], '{}');
+  ELSIF found_rows <= rank_all_up_to THEN
     -- One rank term a word: planning the expression costs as much as running it.
     EXECUTE 'SELECT ARRAY(SELECT m."rowid" FROM "search_match" m WHERE ' || holding || ' ORDER BY '
             || (SELECT string_agg(format('"search_word_rank"(m, $3[%s])', i), ' + ') FROM generate_subscripts(words, 1) AS i)
             || ' DESC, m."rowid" LIMIT $4)'
        INTO picked USING wanted_terms, short_patterns, words, wanted;
   ELSE
-    -- Broad, or only words of one or two characters (no rank, as on SQLite): the name matches
-    -- first, then the others, each in index order.
+    -- Broad: the name matches first, then the others, each in index order.
     EXECUTE 'SELECT ARRAY(SELECT m."rowid" FROM "search_match" m WHERE ' || in_names || ' ORDER BY m."rowid" LIMIT $3)'
        INTO picked USING wanted_terms, short_patterns, wanted;
     IF cardinality(picked) < wanted THEN
