@@ -30,6 +30,10 @@ const keys = async (lang: "fi" | "sv" | "en", q: string) => (await searchSite(la
 const indexRows = async () =>
   Number((await prisma.$queryRawUnsafe<{ n: bigint }[]>(sql("SELECT count(*) AS n FROM search_fts")))[0].n);
 
+/** A unit of the test's own with one English text. */
+const createEnglishUnit = (slug: string, text: { name: string; summary: string; description: string }) =>
+  prisma.unit.create({ data: { slug, kind: "unit", texts: { create: { lang: "en", duties: "[]", ...text } } } });
+
 let permitUnitId: number;
 let residenceUnitId: number;
 
@@ -202,20 +206,10 @@ describe("site search: ranking and results", () => {
   });
 
   it("shows the description's block that matched, as plain text, when the summary did not match", async () => {
-    const unit = await prisma.unit.create({
-      data: {
-        slug: "test-snippet-unit",
-        kind: "unit",
-        texts: {
-          create: {
-            lang: "en",
-            name: "Snippet Unit",
-            summary: "Nothing to see here.",
-            description: "The first paragraph.\n\nThe second one has a **quokka** and [a link](https://migri.fi).",
-            duties: "[]",
-          },
-        },
-      },
+    const unit = await createEnglishUnit("test-snippet-unit", {
+      name: "Snippet Unit",
+      summary: "Nothing to see here.",
+      description: "The first paragraph.\n\nThe second one has a **quokka** and [a link](https://migri.fi).",
     });
     const hit = (await searchSite("en", "quokka")).hits[0];
     expect(text(hit.snippet)).toBe("… The second one has a [quokka] and a link.");
@@ -223,20 +217,10 @@ describe("site search: ranking and results", () => {
   });
 
   it("keeps HTML in content as text in the snippet", async () => {
-    const unit = await prisma.unit.create({
-      data: {
-        slug: "test-html-unit",
-        kind: "unit",
-        texts: {
-          create: {
-            lang: "en",
-            name: "Markup Unit",
-            summary: "<img src=x onerror=alert(1)> zanzibar",
-            description: "",
-            duties: "[]",
-          },
-        },
-      },
+    const unit = await createEnglishUnit("test-html-unit", {
+      name: "Markup Unit",
+      summary: "<img src=x onerror=alert(1)> zanzibar",
+      description: "",
     });
     const hit = (await searchSite("en", "zanzibar")).hits[0];
     expect(text(hit.snippet)).toBe("<img src=x onerror=alert(1)> [zanzibar]");
