@@ -461,7 +461,9 @@ async function main() {
       execFileSync("psql", [pgUrl, "-qc", "VACUUM ANALYZE"]);
       execFileSync("psql", [cluster.adminUrl, "-qc", "CHECKPOINT"]);
       const pg = createPrismaClient(pgUrl);
-      print("6. PostgreSQL 15 (index of terms), the same data copied by db:copy to a throwaway cluster on this machine");
+      print(
+        "6. PostgreSQL 15 (index of terms), the same data copied by db:copy to a throwaway cluster on this machine",
+      );
       print(`   db:copy (migrate, copy, rebuild index, verify): ${copySeconds.toFixed(1)} s`);
       print(
         `   backup: SQLite VACUUM INTO ${sqliteBackupSeconds.toFixed(1)} s (${mb(fs.statSync(sqliteBackup).size)}); pg_dump ${pgBackupSeconds.toFixed(1)} s (${mb(fs.statSync(pgBackup).size)})`,
