@@ -269,7 +269,10 @@ async function findRowsSqlite(
   return { total, totalIsExact, candidates };
 }
 
-/** One row per thing, in rank order; the reader's language wins over a better-ranked other one. */
+/**
+ * One row per thing, in rank order; the reader's language wins over a better-ranked other one.
+ * On PostgreSQL the migration's search_find applies the same rule in SQL.
+ */
 function bestPerThing(rows: CandidateRow[], lang: Lang): CandidateRow[] {
   const best = new Map<string, CandidateRow>();
   for (const row of rows) {
