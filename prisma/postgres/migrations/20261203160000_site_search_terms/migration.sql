@@ -109,10 +109,9 @@ CREATE FUNCTION "search_word_rank"(m "search_match", word text)
   RETURNS double precision
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
   AS $$
-    SELECT CASE WHEN word IS NULL THEN 0 ELSE
-      10 * "search_column_rank"(m."title_f", word, 20) + 4 * "search_column_rank"(m."summary_f", word, 150)
+    SELECT 10 * "search_column_rank"(m."title_f", word, 20) + 4 * "search_column_rank"(m."summary_f", word, 150)
       + 3 * "search_column_rank"(m."names_f", word, 60) + "search_column_rank"(m."body_f", word, 600)
-      + CASE WHEN m."terms" @@ quote_literal(word)::tsquery THEN 0.1 ELSE 0 END END
+      + CASE WHEN m."terms" @@ quote_literal(word)::tsquery THEN 0.1 ELSE 0 END
   $$;
 
 -- The whole search in one call, one round trip, with plans the server keeps between calls. The
