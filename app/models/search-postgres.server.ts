@@ -5,6 +5,7 @@
 // the PostgreSQL halves of the raw queries in search.server.ts and directory.server.ts
 // (docs/decisions/0015-postgresql-and-two-schemas.md).
 import type { PrismaClient } from "~/generated/prisma/client";
+import { postgresAdapterOf } from "~/utils/db.server";
 
 /**
  * Trigger names the PostgreSQL migrations create: one per text table, for every event, and the
@@ -53,17 +54,26 @@ export async function pgSearchPage(
   words: readonly string[],
   args: { rankAllUpTo: number; wanted: number; lang: string; offset: number; pageSize: number },
 ): Promise<{ rows: number; things: number; page: PgFoundRow[] }> {
+  const sql = `SELECT json_agg(f)::text AS result
+     FROM "search_find"(ARRAY(SELECT jsonb_array_elements_text($1::jsonb)), $2::int, $3::int, $4, $5::int, $6::int) AS f`;
+  const values = [JSON.stringify(words), args.rankAllUpTo, args.wanted, args.lang, args.offset, args.pageSize];
   // As one JSON text: Prisma's handling of each cell of a raw result costs more than the query.
-  const [{ result }] = await db.$queryRawUnsafe<{ result: string }[]>(
-    `SELECT json_agg(f)::text AS result
-     FROM "search_find"(ARRAY(SELECT jsonb_array_elements_text($1::jsonb)), $2::int, $3::int, $4, $5::int, $6::int) AS f`,
-    JSON.stringify(words),
-    args.rankAllUpTo,
-    args.wanted,
-    args.lang,
-    args.offset,
-    args.pageSize,
-  );
+  // Straight to Prisma's driver adapter when there is one (db.server.ts postgresAdapterOf).
+  const adapter = await postgresAdapterOf(db);
+  const result = adapter
+    ? String(
+        (
+          await adapter.queryRaw({
+            sql,
+            args: values,
+            argTypes: values.map((value) => ({
+              scalarType: typeof value === "number" ? "int" : "string",
+              arity: "scalar",
+            })),
+          })
+        ).rows[0][0],
+      )
+    : (await db.$queryRawUnsafe<{ result: string }[]>(sql, ...values))[0].result;
   const [counts, ...page] = JSON.parse(result) as (PgFoundRow & { rows: number | null; things: number | null })[];
   return { rows: Number(counts.rows), things: Number(counts.things), page };
 }

@@ -237,6 +237,14 @@ describe("site search: ranking and results", () => {
     const beyond = await searchSite("en", "e", { page: 999 });
     expect(beyond).toMatchObject({ total: first.total, hits: [] });
   });
+
+  it("gives the same results inside a transaction (on PostgreSQL: Prisma's pipeline, not its driver adapter)", async () => {
+    for (const q of ["lupa", "security unit", "e", "qqqzzz"]) {
+      const outside = await searchSite("fi", q, { page: 1 });
+      const inside = await prisma.$transaction((tx) => searchSite("fi", q, { page: 1, db: tx as typeof prisma }));
+      expect({ ...inside, durationMs: 0 }, q).toEqual({ ...outside, durationMs: 0 });
+    }
+  });
 });
 
 describe("site search: very broad queries", () => {

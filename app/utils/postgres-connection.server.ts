@@ -36,8 +36,17 @@ export class SerialisedPostgresAdapterFactory implements SqlDriverAdapterFactory
     this.adapterName = this.#stock.adapterName;
   }
 
+  /** The connected adapter, once Prisma has connected (the pool every query of the client uses). */
+  adapter: SqlDriverAdapter | null = null;
+
   async connect(): Promise<SqlDriverAdapter> {
     const adapter = await this.#stock.connect();
+    this.adapter = adapter;
+    const dispose = adapter.dispose.bind(adapter);
+    adapter.dispose = async () => {
+      if (this.adapter === adapter) this.adapter = null;
+      await dispose();
+    };
     const startTransaction = adapter.startTransaction.bind(adapter);
     adapter.startTransaction = async (isolationLevel?: IsolationLevel): Promise<Transaction> => {
       const transaction = await startTransaction(isolationLevel);
