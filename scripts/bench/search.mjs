@@ -182,6 +182,32 @@ const QUERIES = {
 };
 const MAIN_CLASSES = Object.keys(QUERIES).filter((c) => !c.startsWith("one or two"));
 
+/**
+ * How long one read from memory outside the cache takes now, in ns: a chase through a random cycle
+ * over 32 MB. The search is bound by such reads, and on a shared machine their cost moves with the
+ * neighbours' load (140-220 ns, and twice that, on the same machine the same day).
+ */
+const memoryChase = (() => {
+  const shuffle = random(1);
+  const slots = (32 * 1024 * 1024) / 4;
+  const next = new Int32Array(slots);
+  // One slot per cache line, visited in a random cycle, so that every read depends on the last.
+  const order = Array.from({ length: slots / 16 }, (_, i) => i * 16);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(shuffle() * (i + 1));
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  order.forEach((slot, i) => (next[slot] = order[(i + 1) % order.length]));
+  return () => {
+    const steps = 1_000_000;
+    let at = 0;
+    const started = performance.now();
+    for (let i = 0; i < steps; i++) at = next[at];
+    if (at < 0) throw new Error("a slot holds a negative index"); // uses `at`: the loop must run
+    return ((performance.now() - started) * 1e6) / steps;
+  };
+})();
+
 function percentiles(samples) {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -300,6 +326,8 @@ async function main() {
     `Site search and directory at ${counts.units.toLocaleString("en")} units (${counts.rows.toLocaleString("en")} index rows), ${os.cpus().length} cores, Node ${process.version}`,
   );
   print(`Load average at the start: ${load()} (other work on the machine inflates every figure)`);
+  const memory = () => `a read from memory outside the cache took ${memoryChase().toFixed(0)} ns`;
+  print(`Memory at the start: ${memory()} (the search waits on such reads: slower memory, slower search)`);
   print();
 
   /** Every query class on one database (the app's own when `db` is undefined), then the target. */
@@ -469,6 +497,7 @@ async function main() {
       print(
         "6. PostgreSQL 15 (index of terms), the same data copied by db:copy to a throwaway cluster on this machine",
       );
+      print(`   memory now: ${memory()}`);
       print(`   db:copy (migrate, copy, rebuild index, verify): ${copySeconds.toFixed(1)} s`);
       print(
         `   backup: SQLite VACUUM INTO ${sqliteBackupSeconds.toFixed(1)} s (${mb(fs.statSync(sqliteBackup).size)}); pg_dump ${pgBackupSeconds.toFixed(1)} s (${mb(fs.statSync(pgBackup).size)})`,
@@ -489,7 +518,7 @@ async function main() {
     print("6. PostgreSQL: not installed here, skipped (sudo apt-get install -y postgresql)");
   }
 
-  print(`Load average at the end: ${load()}`);
+  print(`Load average at the end: ${load()}; memory: ${memory()}`);
   db.close();
   console.log(lines.join("\n"));
 }
