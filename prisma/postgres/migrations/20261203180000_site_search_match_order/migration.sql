@@ -40,8 +40,8 @@ CREATE FUNCTION "search_word_rank"(m "search_match", word text)
 
 ANALYZE "search_match";
 
--- The search as in 20261203160000_site_search_terms, except that the rank of a query of one or
--- two words keeps one plan between calls.
+-- The search as in 20261203160000_site_search_terms, except that two more of its statements keep
+-- one plan between calls: finding a word's terms, and the rank of a query of one or two words.
 CREATE OR REPLACE FUNCTION "search_find"(words text[], rank_all_up_to int, wanted int, reader_lang text,
                               page_offset int, page_size int)
   RETURNS TABLE ("rows" int, "things" int, "id" text, "docKey" text, "lang" text, "title" text,
@@ -75,10 +75,10 @@ DECLARE
 BEGIN
   FOREACH word IN ARRAY long_words LOOP
     -- The word's terms, any of them. Terms hold no quote or backslash (those split terms), so each
-    -- quoted is one lexeme, exactly. Planned with the word (EXECUTE), so that the trigram index is
-    -- used: a plan made for any word scans the whole list.
-    EXECUTE 'SELECT string_agg(quote_literal("term"), '' | '')::tsquery FROM "search_term" WHERE "term" LIKE $1'
-       INTO word_terms USING '%' || word || '%';
+    -- quoted is one lexeme, exactly. One plan for every word, through the trigram index (a word
+    -- has three characters or more, so at least one trigram).
+    SELECT string_agg(quote_literal(t."term"), ' | ')::tsquery INTO word_terms
+      FROM "search_term" t WHERE t."term" LIKE '%' || word || '%';
     IF word_terms IS NULL THEN
       -- No text holds this word.
       RETURN QUERY SELECT 0, 0, NULL::text, NULL::text, NULL::text, NULL::text, NULL::text, NULL::text,
