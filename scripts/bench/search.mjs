@@ -188,8 +188,8 @@ const MAIN_CLASSES = Object.keys(QUERIES).filter((c) => !c.startsWith("one or tw
 
 /**
  * How long one read from memory outside the cache takes now, in ns: a chase through a random cycle
- * over 32 MB. The search is bound by such reads, and on a shared machine their cost moves with the
- * neighbours' load (140-220 ns, and twice that, on the same machine the same day).
+ * over 32 MB. The search waits on such reads, and on a shared machine their cost moves with the
+ * neighbours' load (150-200 ns on the test machine; 25-140 ns over 8 MB, the same day).
  */
 const memoryChase = (() => {
   const shuffle = random(1);
@@ -331,7 +331,7 @@ async function main() {
   );
   print(`Load average at the start: ${load()} (other work on the machine inflates every figure)`);
   const memory = () => `a read from memory outside the cache took ${memoryChase().toFixed(0)} ns`;
-  print(`Memory at the start: ${memory()} (the search waits on such reads: slower memory, slower search)`);
+  print(`Memory at the start: ${memory()} (the search waits on such reads; compare runs by it)`);
   print();
 
   /** Every query class on one database (the app's own when `db` is undefined), then the target. */
