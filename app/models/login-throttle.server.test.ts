@@ -67,4 +67,13 @@ describe("reserveLoginAttempt", () => {
     expect(await reserveLoginAttempt(EMAIL, IP, new Date(start + 1000))).toMatchObject({ ok: false });
     expect(await reserveLoginAttempt(EMAIL, IP, new Date(start + WINDOW_MS + 1))).toMatchObject({ ok: true });
   });
+
+  // Two people behind one office address sign in at the same moment: the attempt that reserved
+  // first may carry a timestamp a few milliseconds after the other's clock reading.
+  it("does not refuse a free attempt because a parallel one was stamped a moment later", async () => {
+    const now = Date.parse("2026-12-03T14:00:00Z");
+    expect(await reserveLoginAttempt("someone-else@test.example", IP, new Date(now + 5))).toMatchObject({ ok: true });
+    expect(await reserveLoginAttempt(EMAIL, IP, new Date(now))).toMatchObject({ ok: true });
+    await prisma.loginFailure.deleteMany({ where: { email: "someone-else@test.example" } });
+  });
 });

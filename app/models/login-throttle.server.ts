@@ -41,7 +41,9 @@ export async function reserveLoginAttempt(email: string, ipAddress: string, now 
   const key = throttleKey(email);
   const since = new Date(now.getTime() - WINDOW_MS);
   return prisma.$transaction(async (tx) => {
-    const recent = async (where: { email: string } | { ipAddress: string }) => {
+    // Only a real delay refuses: a parallel attempt that reserved just after this caller read the
+    // clock leaves a latest failure a few milliseconds ahead of `now`, and that alone is no 429.
+    const waitUntil = async (where: { email: string } | { ipAddress: string }, free: number, cap: number) => {
       const [count, latest] = await Promise.all([
         tx.loginFailure.count({ where: { ...where, createdAt: { gte: since } } }),
         tx.loginFailure.findFirst({
@@ -50,16 +52,15 @@ export async function reserveLoginAttempt(email: string, ipAddress: string, now 
           select: { createdAt: true },
         }),
       ]);
-      return { count, latest: latest?.createdAt.getTime() ?? 0 };
+      const delay = delayAfter(count, free, cap);
+      return delay > 0 && latest ? latest.createdAt.getTime() + delay : 0;
     };
-    const account = await recent({ email: key });
-    const address = await recent({ ipAddress });
-    const waitUntil = Math.max(
-      account.latest + delayAfter(account.count, FREE_FAILURES_PER_ACCOUNT, MAX_DELAY_PER_ACCOUNT_MS),
-      address.latest + delayAfter(address.count, FREE_FAILURES_PER_ADDRESS, MAX_DELAY_PER_ADDRESS_MS),
+    const until = Math.max(
+      await waitUntil({ email: key }, FREE_FAILURES_PER_ACCOUNT, MAX_DELAY_PER_ACCOUNT_MS),
+      await waitUntil({ ipAddress }, FREE_FAILURES_PER_ADDRESS, MAX_DELAY_PER_ADDRESS_MS),
     );
-    if (waitUntil > now.getTime()) {
-      return { ok: false as const, retryAfter: Math.max(1, Math.ceil((waitUntil - now.getTime()) / 1000)) };
+    if (until > now.getTime()) {
+      return { ok: false as const, retryAfter: Math.max(1, Math.ceil((until - now.getTime()) / 1000)) };
     }
     const attempt = await tx.loginFailure.create({ data: { email: key, ipAddress, createdAt: now } });
     return { ok: true as const, attemptId: attempt.id };
