@@ -46,6 +46,7 @@ const NOT_SHOWN = [
   "search_index", // PostgreSQL's search index, derived like search_fts
   "search_match",
   "search_term",
+  "search_posting",
 ];
 
 const onPostgres = sqlDialect(prisma) === "postgresql";

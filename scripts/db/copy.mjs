@@ -21,7 +21,7 @@ const require = createRequire(import.meta.url);
 const pg = require("pg");
 
 /** Tables that belong to the machinery, not the installation's data. */
-const NOT_COPIED = new Set(["_prisma_migrations", "search_index", "search_match", "search_term"]);
+const NOT_COPIED = new Set(["_prisma_migrations", "search_index", "search_match", "search_term", "search_posting"]);
 /** Tables whose migration writes a row (the one content version row): replaced by the source's. */
 const WRITTEN_BY_MIGRATIONS = new Set(["ContentVersion"]);
 

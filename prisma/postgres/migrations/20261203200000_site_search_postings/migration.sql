@@ -1,0 +1,259 @@
+-- Site search on PostgreSQL: the rows holding a one-word query found in row id order from a list
+-- of postings, instead of by testing every row's terms
+-- (docs/decisions/0015-postgresql-and-two-schemas.md).
+--
+-- A search first needs the first 501 rows holding its words ("the probe"). It read "search_match"
+-- in storage order and tested each row's terms: about 0.45 µs a row at 10,000 units, and a word
+-- held by one row in seven read 3,700 rows (1.7-2 ms) for its 501. "search_posting" has one row
+-- per term and row of "search_match", and an index in (term, rowid) order that also holds the
+-- thing: the rows holding a term are read in row id order from a few index pages, a word's terms
+-- are merged as they are read, and the reading stops at the 501st row. The same probe takes
+-- 0.13-0.65 ms. The first rows are now the first in row id order, as on SQLite, so the "at least N"
+-- of a broad one-word search is SQLite's too.
+--
+-- Queries of several words, with a word of one or two characters, or with a word in more than 16
+-- terms are searched as before: the index of terms finds the rows holding several words at once,
+-- where the postings of common words would be read to their ends when few rows hold them all.
+
+CREATE TABLE "search_posting" (
+    "term" TEXT NOT NULL,
+    "rowid" BIGINT NOT NULL,
+    "thing" BIGINT NOT NULL,
+    -- The term is also in the row's name (its "name_terms"): the broad search lists those first.
+    "in_name" BOOLEAN NOT NULL
+);
+
+-- A row's postings, from its terms.
+CREATE FUNCTION "search_postings_of"(row_id bigint, row_thing bigint, row_terms tsvector, row_name_terms tsvector)
+  RETURNS TABLE ("term" text, "rowid" bigint, "thing" bigint, "in_name" boolean)
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$
+    SELECT t.term, row_id, row_thing, t.term = ANY (n.names)
+      FROM (SELECT tsvector_to_array(row_name_terms) AS names) AS n, unnest(tsvector_to_array(row_terms)) AS t(term)
+  $$;
+
+-- Follows "search_match", whose rows are only inserted and deleted (search_match_changed).
+CREATE FUNCTION "search_posting_changed"() RETURNS trigger
+  LANGUAGE plpgsql
+  AS $$
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    DELETE FROM "search_posting" p
+     USING removed r, unnest(tsvector_to_array(r."terms")) AS t(term)
+     WHERE p."term" = t.term AND p."rowid" = r."rowid";
+  ELSE
+    -- In index order, so that two transactions writing postings of the same terms do not deadlock.
+    INSERT INTO "search_posting" ("term", "rowid", "thing", "in_name")
+    SELECT p.* FROM added a, "search_postings_of"(a."rowid", a."thing", a."terms", a."name_terms") AS p
+     ORDER BY p."term", p."rowid";
+  END IF;
+  RETURN NULL;
+END;
+$$;
+
+INSERT INTO "search_posting" ("term", "rowid", "thing", "in_name")
+SELECT p.* FROM "search_match" m, "search_postings_of"(m."rowid", m."thing", m."terms", m."name_terms") AS p;
+
+CREATE TRIGGER "search_posting_inserted" AFTER INSERT ON "search_match"
+  REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION "search_posting_changed"();
+CREATE TRIGGER "search_posting_deleted" AFTER DELETE ON "search_match"
+  REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION "search_posting_changed"();
+
+-- The thing is in the index, so that the probe reads no table rows once a vacuum has marked the
+-- pages all-visible; the names first (a broad search) read their own, smaller index.
+CREATE UNIQUE INDEX "search_posting_order" ON "search_posting" ("term", "rowid") INCLUDE ("thing");
+CREATE INDEX "search_posting_name_order" ON "search_posting" ("term", "rowid") INCLUDE ("thing") WHERE "in_name";
+
+-- A rebuild writes every posting again (1.4 million at 10,000 units): the indexes are built once
+-- after the rows instead of entry by entry.
+CREATE OR REPLACE FUNCTION "search_index_rebuild"() RETURNS void
+  LANGUAGE plpgsql
+  AS $$
+DECLARE
+  gin text;
+  gins text[] := ARRAY['search_match_terms', 'search_match_name_terms', 'search_term_trgm', 'search_index_directory_trgm'];
+BEGIN
+  FOREACH gin IN ARRAY gins LOOP
+    IF to_regclass(gin) IS NOT NULL THEN EXECUTE format('ALTER INDEX %I SET (fastupdate = on)', gin); END IF;
+  END LOOP;
+  DROP INDEX IF EXISTS "search_posting_order";
+  DROP INDEX IF EXISTS "search_posting_name_order";
+  TRUNCATE "search_posting";
+  PERFORM "search_index_rewrite"();
+  CREATE UNIQUE INDEX "search_posting_order" ON "search_posting" ("term", "rowid") INCLUDE ("thing");
+  CREATE INDEX "search_posting_name_order" ON "search_posting" ("term", "rowid") INCLUDE ("thing") WHERE "in_name";
+  FOREACH gin IN ARRAY gins LOOP
+    IF to_regclass(gin) IS NOT NULL THEN
+      PERFORM gin_clean_pending_list(to_regclass(gin));
+      EXECUTE format('ALTER INDEX %I SET (fastupdate = off)', gin);
+    END IF;
+  END LOOP;
+END;
+$$;
+
+-- The rows holding any of a word's terms, in row id order, as SQL yielding ("rowid", "thing"): the
+-- postings of each term, merged as they are read.
+CREATE FUNCTION "search_word_postings"(terms text[], names_only boolean)
+  RETURNS text
+  LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+  AS $$
+DECLARE
+  one_term text := 'SELECT q."rowid", q."thing" FROM "search_posting" q WHERE q."term" = %L'
+                   || CASE WHEN names_only THEN ' AND q."in_name"' ELSE '' END || ' ORDER BY q."rowid"';
+BEGIN
+  IF cardinality(terms) = 1 THEN
+    RETURN format(one_term, terms[1]);
+  END IF;
+  RETURN 'SELECT DISTINCT ON (u."rowid") u."rowid", u."thing" FROM ('
+         || (SELECT string_agg('(' || format(one_term, t) || ')', ' UNION ALL ') FROM unnest(terms) AS t)
+         || ') AS u ORDER BY u."rowid"';
+END;
+$$;
+
+-- As in 20261203180000_site_search_match_order, with the postings for a query of one word.
+CREATE OR REPLACE FUNCTION "search_find"(words text[], rank_all_up_to int, wanted int, reader_lang text,
+                              page_offset int, page_size int)
+  RETURNS TABLE ("rows" int, "things" int, "id" text, "docKey" text, "lang" text, "title" text,
+                 "summary" text, "body" text, "slug" text, "kind" text, "goalPosition" int)
+  LANGUAGE plpgsql STABLE
+  -- The statements whose best plan depends on the words are planned each time (EXECUTE); the
+  -- others keep one plan from the first call instead of being planned afresh for the first five.
+  SET plan_cache_mode = force_generic_plan
+  -- A scan of a table larger than a quarter of shared_buffers otherwise starts where the last
+  -- one stopped: the probe's "first rows" (and so its count) changed from call to call, and a
+  -- scan starting mid-table read up to nine times as many rows.
+  SET synchronize_seqscans = off
+  -- Worker processes take longer to start than a search takes.
+  SET max_parallel_workers_per_gather = 0
+  AS $$
+#variable_conflict use_column
+DECLARE
+  long_words text[] := ARRAY(SELECT w FROM unnest(words) AS w WHERE length(w) >= 3);
+  -- Words of one or two characters, as LIKE patterns (letters and digits: nothing to escape).
+  short_patterns text[] := ARRAY(SELECT '%' || w || '%' FROM unnest(words) AS w WHERE length(w) < 3);
+  wanted_terms tsquery;
+  word_terms tsquery;
+  word_term_list text[];
+  word text;
+  -- The rows holding the word, from the postings, as SQL yielding ("rowid", "thing").
+  matching text;
+  -- The rows holding every word, as SQL on "search_match" m: $1 is wanted_terms, $2 the patterns.
+  -- Built once, with only the conditions there are: a LIKE on no pattern still joins four texts
+  -- a row.
+  holding text;
+  in_names text;
+  found_rows int;
+  found_things int;
+  found_ids bigint[];
+  found_thing_ids bigint[];
+  picked bigint[];
+BEGIN
+  FOREACH word IN ARRAY long_words LOOP
+    -- The word's terms, any of them. Terms hold no quote or backslash (those split terms), so each
+    -- quoted is one lexeme, exactly. One plan for every word, through the trigram index (a word
+    -- has three characters or more, so at least one trigram).
+    SELECT string_agg(quote_literal(t."term"), ' | ')::tsquery, array_agg(t."term" ORDER BY t."term")
+      INTO word_terms, word_term_list
+      FROM "search_term" t WHERE t."term" LIKE '%' || word || '%';
+    IF word_terms IS NULL THEN
+      -- No text holds this word.
+      RETURN QUERY SELECT 0, 0, NULL::text, NULL::text, NULL::text, NULL::text, NULL::text, NULL::text,
+                          NULL::text, NULL::text, NULL::int;
+      RETURN;
+    END IF;
+    wanted_terms := CASE WHEN wanted_terms IS NULL THEN word_terms ELSE wanted_terms && word_terms END;
+  END LOOP;
+
+  holding := concat_ws(' AND ',
+    CASE WHEN wanted_terms IS NOT NULL THEN 'm."terms" @@ $1' END,
+    CASE WHEN cardinality(short_patterns) > 0 THEN
+      '(m."title_f" || E''\n'' || m."summary_f" || E''\n'' || m."names_f" || E''\n'' || m."body_f") LIKE ALL ($2)' END);
+  -- Words of three or more characters in the name or the names in other languages.
+  in_names := replace(holding, 'm."terms" @@', 'm."name_terms" @@');
+
+  -- One word of three characters or more, in no more than 16 terms (each is one more list to plan
+  -- and merge): its rows in row id order from the postings. With more words, the index of terms
+  -- finds the rows holding all of them at once, where the lists would be read to their ends when
+  -- few rows hold every word.
+  IF cardinality(words) = 1 AND cardinality(long_words) = 1 AND cardinality(word_term_list) <= 16 THEN
+    matching := "search_word_postings"(word_term_list, false);
+    -- The probe, and the first rows the broad search picks from. The limit is written into the
+    -- statement: planned for an unknown limit, the postings were read in full and sorted.
+    EXECUTE format('SELECT array_agg(x."rowid" ORDER BY x."rowid"), array_agg(x."thing" ORDER BY x."rowid") FROM (%s LIMIT %s) AS x',
+                   matching, greatest(rank_all_up_to + 1, wanted))
+       INTO found_ids, found_thing_ids;
+    found_ids := COALESCE(found_ids, '{}');
+    found_rows := least(cardinality(found_ids), rank_all_up_to + 1);
+    found_things := (SELECT count(DISTINCT t) FROM unnest(found_thing_ids[1:rank_all_up_to + 1]) AS t);
+  ELSE
+    -- Each statement is planned with this search's values (EXECUTE): the plan for a common word
+    -- (read the table in order, stop at the limit) is not the plan for a rare one (the index).
+    -- With only words of one or two characters every row is read (there is no index for them):
+    -- the probe keeps the rows it found, which are then all of them when there are few.
+    EXECUTE 'SELECT count(*), count(DISTINCT p."thing"), '
+            || CASE WHEN wanted_terms IS NULL THEN 'array_agg(p."rowid" ORDER BY p."rowid")' ELSE 'NULL::bigint[]' END
+            || ' FROM (SELECT m."rowid", m."thing" FROM "search_match" m WHERE ' || holding || ' LIMIT $3) AS p'
+       INTO found_rows, found_things, found_ids USING wanted_terms, short_patterns, rank_all_up_to + 1;
+  END IF;
+
+  IF found_rows <= rank_all_up_to AND wanted_terms IS NULL THEN
+    -- Every row holding the short words, in index order (no rank, as on SQLite).
+    picked := COALESCE(found_ids[1:wanted], '{}');
+  ELSIF found_rows <= rank_all_up_to AND cardinality(words) <= 2 THEN
+    -- Most queries have one or two words: their rank keeps one plan. Planned each call, the rank
+    -- expression cost 0.3 ms a word, more than ranking a few hundred rows (a missing second word
+    -- ranks 0).
+    picked := ARRAY(
+      SELECT m."rowid" FROM "search_match" m
+       WHERE m."terms" @@ wanted_terms
+         AND (cardinality(short_patterns) = 0
+              OR (m."title_f" || E'\n' || m."summary_f" || E'\n' || m."names_f" || E'\n' || m."body_f") LIKE ALL (short_patterns))
+       ORDER BY "search_word_rank"(m, words[1]) + "search_word_rank"(m, words[2]) DESC, m."rowid"
+       LIMIT wanted);
+  ELSIF found_rows <= rank_all_up_to THEN
+    -- One rank term a word, planned for this many words.
+    EXECUTE 'SELECT ARRAY(SELECT m."rowid" FROM "search_match" m WHERE ' || holding || ' ORDER BY '
+            || (SELECT string_agg(format('"search_word_rank"(m, $3[%s])', i), ' + ') FROM generate_subscripts(words, 1) AS i)
+            || ' DESC, m."rowid" LIMIT $4)'
+       INTO picked USING wanted_terms, short_patterns, words, wanted;
+  ELSIF matching IS NOT NULL THEN
+    -- Broad: the rows holding the word in a name first, then the others, each in row id order.
+    EXECUTE format('SELECT ARRAY(SELECT x."rowid" FROM (%s LIMIT %s) AS x)', "search_word_postings"(word_term_list, true), wanted)
+       INTO picked;
+    picked := picked || ARRAY(
+      SELECT f.id FROM unnest(found_ids) WITH ORDINALITY AS f(id, place)
+       WHERE f.id <> ALL (picked) ORDER BY f.place LIMIT wanted - cardinality(picked));
+  ELSE
+    -- The same, found through the index of terms.
+    EXECUTE 'SELECT ARRAY(SELECT m."rowid" FROM "search_match" m WHERE ' || in_names || ' ORDER BY m."rowid" LIMIT $3)'
+       INTO picked USING wanted_terms, short_patterns, wanted;
+    IF cardinality(picked) < wanted THEN
+      EXECUTE 'SELECT $3 || ARRAY(SELECT m."rowid" FROM "search_match" m WHERE ' || holding || '
+                 AND m."rowid" <> ALL ($3) ORDER BY m."rowid" LIMIT $4)'
+         INTO picked USING wanted_terms, short_patterns, picked, wanted - cardinality(picked);
+    END IF;
+  END IF;
+
+  RETURN QUERY SELECT found_rows, found_things, NULL::text, NULL::text, NULL::text, NULL::text, NULL::text,
+                      NULL::text, NULL::text, NULL::text, NULL::int;
+  RETURN QUERY
+    WITH candidate AS (
+      SELECT p."rowid", p."place", m."thing", m."lang" = reader_lang AS "inReaderLang"
+        FROM unnest(picked) WITH ORDINALITY AS p("rowid", "place")
+        JOIN "search_match" m ON m."rowid" = p."rowid"),
+    best AS (
+      SELECT DISTINCT ON (c."thing") c."rowid", min(c."place") OVER (PARTITION BY c."thing") AS "thingPlace"
+        FROM candidate c
+       ORDER BY c."thing", c."inReaderLang" DESC, c."place"),
+    page AS (SELECT b.* FROM best b ORDER BY b."thingPlace" LIMIT page_size OFFSET page_offset)
+    SELECT NULL::int, NULL::int, f."rowid"::text, f."doc_key", f."lang", f."title", f."summary", f."body",
+           -- Looked up row by row: a join would read the whole Unit table for a page of results.
+           (SELECT x."slug" FROM "Unit" x WHERE f."rowid" BETWEEN 1000000000 AND 1999999999 AND x."id" = (f."rowid" - 1000000000) / 4),
+           (SELECT x."kind" FROM "Unit" x WHERE f."rowid" BETWEEN 1000000000 AND 1999999999 AND x."id" = (f."rowid" - 1000000000) / 4),
+           (SELECT x."position" FROM "Goal" x WHERE f."rowid" >= 4000000000 AND x."id" = (f."rowid" - 4000000000) / 4)
+      FROM page JOIN "search_index" f ON f."rowid" = page."rowid"
+     ORDER BY page."thingPlace";
+END;
+$$;
+
+ANALYZE "search_posting";
