@@ -25,12 +25,19 @@ export default defineConfig({
     ...(process.env.SHADOW_DATABASE_URL ? { shadowDatabaseUrl: process.env.SHADOW_DATABASE_URL } : {}),
   },
   // The site search index is kept by hand-written migrations (SQLite: an FTS5 table and its
-  // shadow tables; PostgreSQL: the index, its narrow copy, its terms and their postings); without
-  // this Prisma sees it as drift and proposes to drop it (docs/decisions/0005-site-search-fts5.md).
+  // shadow tables; PostgreSQL: the index, its narrow copy, its terms, their postings and the
+  // joined texts); without this Prisma sees it as drift and proposes to drop it
+  // (docs/decisions/0005-site-search-fts5.md).
   experimental: { externalTables: true },
   tables: {
     external: postgres
-      ? ["public.search_index", "public.search_match", "public.search_term", "public.search_posting"]
+      ? [
+          "public.search_index",
+          "public.search_match",
+          "public.search_term",
+          "public.search_posting",
+          "public.search_text",
+        ]
       : [
           "search_fts",
           "search_fts_data",

@@ -47,6 +47,7 @@ const NOT_SHOWN = [
   "search_match",
   "search_term",
   "search_posting",
+  "search_text",
 ];
 
 const onPostgres = sqlDialect(prisma) === "postgresql";

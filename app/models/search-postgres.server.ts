@@ -10,7 +10,7 @@ import { postgresAdapterOf } from "~/utils/db.server";
 /**
  * Trigger names the PostgreSQL migrations create: one per text table, for every event, the three
  * that keep "search_match" and the terms following "search_index", and the two that keep the
- * postings following "search_match".
+ * postings and the joined texts following "search_match".
  */
 export const PG_SEARCH_TRIGGERS = [
   "search_unit_text",
@@ -20,8 +20,8 @@ export const PG_SEARCH_TRIGGERS = [
   "search_match_inserted",
   "search_match_deleted",
   "search_match_updated",
-  "search_posting_inserted",
-  "search_posting_deleted",
+  "search_lookup_inserted",
+  "search_lookup_deleted",
 ];
 
 /** A LIKE pattern matching the (already folded) word anywhere; `%`, `_` and `\` taken literally. */

@@ -21,7 +21,14 @@ const require = createRequire(import.meta.url);
 const pg = require("pg");
 
 /** Tables that belong to the machinery, not the installation's data. */
-const NOT_COPIED = new Set(["_prisma_migrations", "search_index", "search_match", "search_term", "search_posting"]);
+const NOT_COPIED = new Set([
+  "_prisma_migrations",
+  "search_index",
+  "search_match",
+  "search_term",
+  "search_posting",
+  "search_text",
+]);
 /** Tables whose migration writes a row (the one content version row): replaced by the source's. */
 const WRITTEN_BY_MIGRATIONS = new Set(["ContentVersion"]);
 

@@ -78,7 +78,7 @@ export async function databaseChecksum(): Promise<string> {
   const onPostgres = sqlDialect(prisma) === "postgresql";
   const tables = await prisma.$queryRawUnsafe<{ name: string }[]>(
     onPostgres
-      ? "SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename NOT IN ('Session', 'search_index', 'search_match', 'search_term', 'search_posting') ORDER BY tablename"
+      ? "SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename NOT IN ('Session', 'search_index', 'search_match', 'search_term', 'search_posting', 'search_text') ORDER BY tablename"
       : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' AND name <> 'Session' ORDER BY name",
   );
   const crypto = await import("node:crypto");
