@@ -55,10 +55,10 @@ BEGIN
      WHERE p."term" = t.term AND p."rowid" = r."rowid";
     DELETE FROM "search_text" x USING removed r WHERE x."rowid" = r."rowid";
   ELSE
-    -- In index order, so that two transactions writing postings of the same terms do not deadlock.
+    -- No two transactions write the same posting: a row id is one text's, whose writers wait for
+    -- each other on its rows of "search_index".
     INSERT INTO "search_posting" ("term", "rowid", "thing", "in_name")
-    SELECT p.* FROM added a, "search_postings_of"(a."rowid", a."thing", a."terms", a."name_terms") AS p
-     ORDER BY p."term", p."rowid";
+    SELECT p.* FROM added a, "search_postings_of"(a."rowid", a."thing", a."terms", a."name_terms") AS p;
     INSERT INTO "search_text" ("rowid", "thing", "text_f")
     SELECT a."rowid", a."thing", a."title_f" || E'\n' || a."summary_f" || E'\n' || a."names_f" || E'\n' || a."body_f"
       FROM added a;
