@@ -205,12 +205,12 @@ async function findRowsSqlite(
   rankAllUpTo: number,
 ): Promise<{ total: number; totalIsExact: boolean; candidates: CandidateRow[] }> {
   const likes = shortWordPatterns(words);
-  const likeSql = likes.map(
-    () => " AND (title || char(10) || summary || char(10) || names || char(10) || body) LIKE ?",
-  );
+  // Column by column: joining the four texts to test them at once copied every row's texts, and
+  // the probe of "' OR 1=1 --" ("or", "1") took a third longer (a word cannot span two columns).
+  const likeSql = likes.map(() => " AND (title LIKE ? OR summary LIKE ? OR names LIKE ? OR body LIKE ?)");
   const rowsWhere = (expression: string | null) => ({
     sql: `${expression ? "search_fts MATCH ?" : "1"}${likeSql.join("")}`,
-    params: [...(expression ? [expression] : []), ...likes],
+    params: [...(expression ? [expression] : []), ...likes.flatMap((like) => [like, like, like, like])],
   });
   const match = matchExpression(words);
   const all = rowsWhere(match);
