@@ -1,16 +1,17 @@
-// Starts the built server (scripts/serve.mjs) as a child process on 127.0.0.1 and a free port,
-// for tests and scripts that must stop it the hard way (SIGKILL) or the polite way (SIGTERM).
+// Starts the built server (scripts/serve.mjs, or scripts/start.mjs: what `npm start` runs, which
+// migrates and seeds first) as a child process on 127.0.0.1 and a free port, for tests and
+// scripts that must stop it the hard way (SIGKILL) or the polite way (SIGTERM).
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { projectRoot } from "./project.mjs";
 
 /**
- * @param {{ env?: Record<string, string | undefined>, timeoutMs?: number }} [options]
+ * @param {{ env?: Record<string, string | undefined>, timeoutMs?: number, script?: "serve.mjs" | "start.mjs" }} [options]
  * @returns {Promise<{ child: import("node:child_process").ChildProcess, baseUrl: string,
  *   output: () => string, exited: Promise<{ code: number | null, signal: string | null }> }>}
  */
-export function startChildServer({ env = {}, timeoutMs = 60_000 } = {}) {
-  const child = spawn(process.execPath, [path.join(projectRoot, "scripts", "serve.mjs")], {
+export function startChildServer({ env = {}, timeoutMs = 60_000, script = "serve.mjs" } = {}) {
+  const child = spawn(process.execPath, [path.join(projectRoot, "scripts", script)], {
     cwd: projectRoot,
     env: { ...process.env, HOST: "127.0.0.1", PORT: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],

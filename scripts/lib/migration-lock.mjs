@@ -86,3 +86,37 @@ export function withMigrationLock(databaseUrl, fn, { log = console.log, timeoutM
   if (isPostgresUrl(databaseUrl)) return withAdvisoryLock(databaseUrl, fn, { log });
   return withFileLock(`${sqliteFileOf(databaseUrl || undefined)}.migrate-lock`, fn, { log, timeoutMs });
 }
+
+/**
+ * On SQLite, the migrations of prisma/migrations not yet applied to the file (every one for a new
+ * file); null on PostgreSQL, where `prisma migrate deploy` runs beside serving processes. Prisma's
+ * engine takes a SQLite file for itself (`PRAGMA locking_mode=EXCLUSIVE`) and fails while another
+ * process has it open: a process restarted beside one that serves must not call it for nothing.
+ */
+export function pendingSqliteMigrations(databaseUrl) {
+  if (isPostgresUrl(databaseUrl)) return null;
+  const dir = path.join(projectRoot, "prisma", "migrations");
+  const all = fs
+    .readdirSync(dir)
+    .filter((name) => fs.existsSync(path.join(dir, name, "migration.sql")))
+    .sort();
+  const file = sqliteFileOf(databaseUrl || undefined);
+  if (!fs.existsSync(file)) return all;
+  const Database = createRequire(import.meta.url)("better-sqlite3");
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const history = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'");
+    if (!history.get()) return all;
+    const applied = new Set(
+      db
+        .prepare(
+          "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL",
+        )
+        .pluck()
+        .all(),
+    );
+    return all.filter((name) => !applied.has(name));
+  } finally {
+    db.close();
+  }
+}

@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { projectRoot } from "~/utils/paths.server";
+import { pendingSqliteMigrations } from "./migration-lock.mjs";
 
 const onPostgres = inject("databaseProvider") === "postgresql";
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "migri-lock-"));
@@ -55,7 +56,30 @@ describe("npm start's migrate and seed", () => {
     // ... the other waited for it, then found no pending migration and nothing to seed.
     const other = outputs.find((o) => o !== seededAll[0])!;
     expect(other).toContain("another process");
-    expect(other).toMatch(/No pending migrations/);
+    expect(other).toMatch(/no pending migrations/i);
     expect(other).toContain("seed: done, nothing to add");
+  });
+});
+
+describe.runIf(!onPostgres)("the migrations npm start still has to apply to a SQLite file", () => {
+  it("are every one for a new file, none for a migrated one, and those missing from its history", async () => {
+    const folders = fs
+      .readdirSync(path.join(projectRoot, "prisma", "migrations"))
+      .filter((name) => fs.existsSync(path.join(projectRoot, "prisma", "migrations", name, "migration.sql")))
+      .sort();
+    expect(folders.length).toBeGreaterThan(5);
+    expect(pendingSqliteMigrations(`file:${path.join(tmp, "new.db")}`)).toEqual(folders);
+    expect(pendingSqliteMigrations(process.env.DATABASE_URL)).toEqual([]);
+    const copy = path.join(tmp, "copy.db");
+    const { default: Database } = await import("better-sqlite3");
+    const source = new Database(process.env.DATABASE_URL!.slice("file:".length), { readonly: true });
+    await source.backup(copy);
+    source.close();
+    const db = new Database(copy);
+    db.prepare("DELETE FROM _prisma_migrations WHERE migration_name = ?").run(folders.at(-1));
+    db.prepare("UPDATE _prisma_migrations SET finished_at = NULL WHERE migration_name = ?").run(folders[0]);
+    db.close();
+    expect(pendingSqliteMigrations(`file:${copy}`)).toEqual([folders[0], folders.at(-1)]);
+    expect(pendingSqliteMigrations("postgresql://portal@db.internal/portal")).toBeNull();
   });
 });

@@ -45,12 +45,27 @@ export async function prepare({ env = process.env, log = console.log, build = tr
     log(`start: building the app for production (${problem})…`);
     await buildForProduction({ env });
   }
-  const { withMigrationLock } = await import("./migration-lock.mjs");
+  const { pendingSqliteMigrations, sqliteFileOf, withMigrationLock } = await import("./migration-lock.mjs");
   await withMigrationLock(
     env.DATABASE_URL,
     async () => {
-      log("start: applying pending database migrations…");
-      await run(bin("prisma"), ["migrate", "deploy"], { env });
+      const pending = pendingSqliteMigrations(env.DATABASE_URL);
+      if (pending?.length === 0) {
+        log("start: no pending migrations, the database has every one");
+      } else {
+        log("start: applying pending database migrations…");
+        try {
+          await run(bin("prisma"), ["migrate", "deploy"], { env });
+        } catch (error) {
+          if (!pending) throw error;
+          throw new Error(
+            `${error instanceof Error ? error.message : error}\nSQLite applies migrations only with the database file ` +
+              `to itself: if another portal process has ${sqliteFileOf(env.DATABASE_URL || undefined)} open, stop it ` +
+              "and start this one again.",
+            { cause: error },
+          );
+        }
+      }
       log("start: seeding content…");
       await run(bin("tsx"), [path.join("prisma", "seed.ts")], { env });
     },

@@ -124,6 +124,26 @@ describe("two portal processes on one database", () => {
     await prisma.loginFailure.deleteMany();
   });
 
+  // A rolling restart: `npm start` of a third process while the two serve. On SQLite, Prisma's
+  // migration engine needs the file to itself, so a start with nothing to migrate must not run it.
+  it("a process started with npm start beside the two serving ones comes up and serves", async () => {
+    const third = await startChildServer({
+      script: "start.mjs",
+      env: { NODE_ENV: "production", PORTAL_MODE: "evaluation", LOG_LEVEL: "silent" },
+      timeoutMs: 90_000,
+    });
+    try {
+      expect(third.output()).toMatch(/no pending migrations/i);
+      expect((await fetch(`${third.baseUrl}/healthz`)).status).toBe(200);
+      const onThird = new Client(third);
+      await onThird.signIn("newcomer@migri.example");
+      expect((await sameBrowserOn(onThird, a).get("/en/account")).status).toBe(200);
+    } finally {
+      third.child.kill("SIGTERM");
+      await third.exited;
+    }
+  }, 120_000);
+
   it("signing out everywhere on one ends the sessions used on the other", async () => {
     const laptop = new Client(a);
     const phone = new Client(b);
