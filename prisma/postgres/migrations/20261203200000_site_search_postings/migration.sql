@@ -110,7 +110,9 @@ BEGIN
 END;
 $$;
 
--- As in 20261203180000_site_search_match_order, with the postings for a query of one word.
+-- The search as in 20261203160000_site_search_terms, except that two more of its statements keep
+-- one plan between calls (finding a word's terms, and the rank of a query of one or two words),
+-- a query of one word reads the postings, and one of only short words the joined texts.
 CREATE OR REPLACE FUNCTION "search_find"(words text[], rank_all_up_to int, wanted int, reader_lang text,
                               page_offset int, page_size int)
   RETURNS TABLE ("rows" int, "things" int, "id" text, "docKey" text, "lang" text, "title" text,
